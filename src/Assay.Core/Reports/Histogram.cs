@@ -92,7 +92,7 @@ public sealed class Histogram : Chart
             svg.Line(x, frame.Top, x, frame.Bottom, Palette.Get(2), 1.5, dash: "5 3");
             bool right = x < frame.Left + frame.PlotWidth * 0.7;
             svg.Text(right ? x + 4 : x - 4, frame.Top + 12 + 14 * (i % 3), m.Label, anchor: right ? "start" : "end",
-                size: 11, fill: Palette.Get(2), cssClass: "marker");
+                size: 11, fill: Palette.Get(2), cssClass: "marker", halo: true);
         }
     }
 

@@ -68,10 +68,10 @@ public sealed class LineChart : Chart
         }
         var xAxis = LogX ? ValueAxis.Log(xMin, xMax) : ValueAxis.Linear(xMin, xMax, includeZero: false, maxTicks: 9);
         var yAxis = LogY ? ValueAxis.Log(yMin, yMax, 6) : ValueAxis.Linear(yMin, yMax, includeZero: false, maxTicks: 6);
-        var frame = new PlotFrame(Width, height, Subtitle, XLabel, YLabel, yAxis.Labels, extraTop: legendLines.Count * 18);
+        var frame = new PlotFrame(Width, height, Subtitle, XLabel, YLabel, yAxis.Labels, extraTop: legendLines.Count * 18 + (legendLines.Count > 0 ? 8 : 0));
         frame.DrawYAxis(svg, yAxis, YLabel);
         frame.DrawXAxis(svg, xAxis, XLabel);
-        DrawLegend(svg, legendLines, frame.Top - legendLines.Count * 18 - 2);
+        DrawLegend(svg, legendLines, frame.Top - legendLines.Count * 18 - 12);
 
         bool dots = ShowPoints ?? _series.All(s => s.Points.Count <= MaxPointsWithMarkers);
         for (int s = 0; s < _series.Count; s++)
@@ -164,7 +164,7 @@ public sealed class LineChart : Chart
             svg.Line(x, frame.Top, x, frame.Bottom, Palette.MutedText, 1, dash: "4 3");
             bool right = x < frame.Left + frame.PlotWidth * 0.7;
             svg.Text(right ? x + 4 : x - 4, frame.Top + 12 + 14 * (i % 3), m.Label, anchor: right ? "start" : "end",
-                size: 11, fill: Palette.MutedText, cssClass: "marker");
+                size: 11, fill: Palette.MutedText, cssClass: "marker", halo: true);
         }
     }
 }

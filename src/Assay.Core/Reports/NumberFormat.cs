@@ -51,7 +51,10 @@ public static class NumberFormat
         return NoNegativeZero((fraction * 100).ToString("F" + decimals.ToString(Inv), Inv)) + "%";
     }
 
-    /// <summary>A general-purpose short number for table cells: up to 4 significant digits, no suffix for |v| &lt; 1e6.</summary>
+    /// <summary>
+    /// A general-purpose number for table cells: 4 significant digits below 1000, whole numbers
+    /// with separators up to a million, scientific notation beyond.
+    /// </summary>
     public static string Plain(double value)
     {
         if (!double.IsFinite(value))
@@ -61,8 +64,8 @@ public static class NumberFormat
             return "0";
         if (abs >= 1e6 || abs < 1e-4)
             return value.ToString("0.###e+0", Inv);
-        if (abs >= 1000 && Math.Abs(value - Math.Round(value)) < 1e-9)
-            return value.ToString("#,0", Inv);
+        if (abs >= 1000)
+            return NoNegativeZero(value.ToString("#,0", Inv));
         return Significant(value, 4);
     }
 
@@ -82,7 +85,8 @@ public static class NumberFormat
         string suffix = "";
         foreach (var (s, suf) in Suffixes)
         {
-            if (maxAbs >= s)
+            // Four-digit ticks read better in full ("1,500" rather than "1.5k").
+            if (maxAbs >= s && maxAbs >= 1e4)
             {
                 scale = s;
                 suffix = suf;
@@ -106,7 +110,7 @@ public static class NumberFormat
             else if (tiny)
                 labels[i] = FormatExponent(v);
             else
-                labels[i] = NoNegativeZero((v / scale).ToString("F" + decimals.ToString(Inv), Inv)) + suffix;
+                labels[i] = NoNegativeZero((v / scale).ToString((scale == 1 ? "#,0." : "0.") + new string('0', decimals), Inv)) + suffix;
         }
         return labels;
     }

@@ -104,7 +104,7 @@ internal sealed class SvgBuilder
 
     /// <summary>Text with optional anchor (start|middle|end), weight, color and rotation about (x, y).</summary>
     public void Text(double x, double y, string text, string anchor = "start", double size = 12, string fill = Palette.Text,
-        bool bold = false, double rotate = 0, string? cssClass = null, string baseline = "auto", string? tooltip = null)
+        bool bold = false, double rotate = 0, string? cssClass = null, string baseline = "auto", string? tooltip = null, bool halo = false)
     {
         _sb.Append("<text");
         if (cssClass is not null)
@@ -120,6 +120,11 @@ internal sealed class SvgBuilder
             _sb.Append(" fill=\"").Append(fill).Append('"');
         if (bold)
             _sb.Append(" font-weight=\"600\"");
+        if (halo)
+        {
+            // A white outline painted under the glyphs keeps labels readable over bars and lines.
+            _sb.Append(" stroke=\"#ffffff\" stroke-width=\"3\" stroke-linejoin=\"round\" paint-order=\"stroke\"");
+        }
         if (rotate != 0)
             _sb.Append(" transform=\"rotate(").Append(N(rotate)).Append(' ').Append(N(x)).Append(' ').Append(N(y)).Append(")\"");
         _sb.Append('>');

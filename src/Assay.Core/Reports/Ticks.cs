@@ -81,7 +81,19 @@ public static class Ticks
                     values.Add(v);
                 }
             }
-            return new TickScale(Pow10(lo), Pow10(hi), 1, values, IsLog: true);
+            // Trim the 1-2-5 ladder to the ticks just around the data so narrow ranges fill the plot.
+            int from = values.FindLastIndex(v => v <= min * (1 + 1e-12));
+            int to = values.FindIndex(v => v >= max * (1 - 1e-12));
+            if (from == to)
+            {
+                // A single value on a tick: show one ladder step beside it.
+                if (to + 1 < values.Count)
+                    to++;
+                else
+                    from--;
+            }
+            values = values.GetRange(from, to - from + 1);
+            return new TickScale(values[0], values[^1], 1, values, IsLog: true);
         }
         // Aligning to multiples of the stride can add a tick at each end, so grow the stride until it fits.
         int stride = (int)Math.Ceiling(decades / (double)(maxTicks - 1));

@@ -37,6 +37,7 @@ public sealed class NumberFormatTests
         Assert.Equal(["0", "0.2", "0.4", "0.6"], NumberFormat.Ticks([0, 0.2, 0.4, 0.6000000000000001], 0.2));
         Assert.Equal(["-10", "0", "10"], NumberFormat.Ticks([-10, 0, 10], 10));
         Assert.Equal(["0", "2M", "4M"], NumberFormat.Ticks([0, 2e6, 4e6], 2e6));
+        Assert.Equal(["0", "500", "1,000", "1,500"], NumberFormat.Ticks([0, 500, 1000, 1500], 500));
     }
 
     [Fact]

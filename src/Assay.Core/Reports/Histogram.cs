@@ -33,10 +33,10 @@ public sealed class Histogram : Chart
     private protected override void Render(SvgBuilder svg)
     {
         double width = Width;
-        double height = Height ?? 320;
+        double height = Height ?? (Data.Bins.Count == 0 ? PlotFrame.EmptyHeight : 320);
         string subtitle = Subtitle ?? DefaultSubtitle();
         svg.Open(width, height, Title, subtitle);
-        PlotFrame.DrawTitle(svg, Title, subtitle);
+        PlotFrame.DrawTitle(svg, Title, subtitle, width);
         var bins = Data.Bins;
         if (bins.Count == 0)
         {
@@ -100,7 +100,7 @@ public sealed class Histogram : Chart
     {
         var parts = new List<string> { "n = " + NumberFormat.Count(Data.Count) };
         if (Data.Rule is not null)
-            parts.Add(Data.Rule + " bins");
+            parts.Add(Data.Bins.Count == 1 ? Data.Rule : Data.Rule + " bins");
         if (Data.NonFinite > 0)
             parts.Add(NumberFormat.Count(Data.NonFinite) + " non-finite values skipped");
         if (LogY)

@@ -29,7 +29,7 @@ public sealed class HistogramData
     public string? Rule { get; }
 
     /// <summary>
-    /// Bins raw values. The rule's width is rounded up to a 1-2-5 number and edges are aligned to
+    /// Bins raw values. The rule's width is rounded to the nearest 1-2-5 number and edges are aligned to
     /// multiples of it, so bin edges read as round numbers; integer data never gets bins
     /// narrower than 1. A single distinct value gets one bin centred on it; no values, no bins.
     /// </summary>
@@ -77,8 +77,7 @@ public sealed class HistogramData
             width = (max - min) / k;
             ruleName = "Sturges";
         }
-        width = Math.Max(width, (max - min) / maxBins);
-        width = Ticks.NiceAtLeast(width);
+        width = NiceNearest(Math.Max(width, (max - min) / maxBins));
         if (allIntegers && width < 1)
             width = 1;
         double start = Math.Floor(min / width) * width;
@@ -128,6 +127,15 @@ public sealed class HistogramData
             total += counts[i];
         }
         return new HistogramData(bins, total, 0, null);
+    }
+
+    /// <summary>The 1-2-5 number closest to <paramref name="width"/> on a log scale (rounding only up would halve the bins).</summary>
+    private static double NiceNearest(double width)
+    {
+        double up = Ticks.NiceAtLeast(width);
+        double mantissa = up / Math.Pow(10, Math.Floor(Math.Log10(up) + 1e-9));
+        double down = up / (Math.Abs(mantissa - 5) < 1e-9 ? 2.5 : 2);
+        return up / width <= width / down ? up : down;
     }
 
     // Edges are multiples of a 1-2-5 width; rounding to the width's precision removes

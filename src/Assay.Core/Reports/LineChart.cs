@@ -46,12 +46,12 @@ public sealed class LineChart : Chart
 
     private protected override void Render(SvgBuilder svg)
     {
-        double height = Height ?? 340;
         var legendLines = LayoutLegend();
-        svg.Open(Width, height, Title, Subtitle);
-        PlotFrame.DrawTitle(svg, Title, Subtitle);
         bool anyX = ValueAxis.TryRange(AllPoints().Where(Drawable).Select(p => p.X), LogX, out double xMin, out double xMax);
         ValueAxis.TryRange(AllPoints().Where(Drawable).Select(p => p.Y), LogY, out double yMin, out double yMax);
+        double height = Height ?? (anyX ? 340 : PlotFrame.EmptyHeight);
+        svg.Open(Width, height, Title, Subtitle);
+        PlotFrame.DrawTitle(svg, Title, Subtitle, Width);
         if (!anyX)
         {
             PlotFrame.DrawNoData(svg, Width, height);

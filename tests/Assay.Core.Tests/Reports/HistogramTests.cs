@@ -84,6 +84,16 @@ public sealed class HistogramTests
     }
 
     [Fact]
+    public void Small_spread_on_large_values_still_fills_the_plot()
+    {
+        var h = Histogram.Of("tiny", Enumerable.Range(0, 100).Select(i => 1e9 + i * 1e-3));
+        var svg = Svg.Parse(h.ToSvg());
+        double total = Svg.ByClass(svg, "bar").Sum(b => Svg.Attr(b, "width"));
+        Assert.True(total > 300, $"bars span only {total}px");
+        Assert.All(Svg.ByClass(svg, "tick"), t => Assert.DoesNotContain("B", t.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Pre_binned_input_is_validated()
     {
         Assert.Throws<ArgumentException>(() => HistogramData.FromCounts([0, 1], [1, 2]));

@@ -101,8 +101,8 @@ public sealed class Histogram : Chart
         var parts = new List<string> { "n = " + NumberFormat.Count(Data.Count) };
         if (Data.Rule is not null)
             parts.Add(Data.Bins.Count == 1 ? Data.Rule : Data.Rule + " bins");
-        if (Data.NonFinite > 0)
-            parts.Add(NumberFormat.Count(Data.NonFinite) + " non-finite values skipped");
+        if (Data.Skipped > 0)
+            parts.Add(NumberFormat.Count(Data.Skipped) + " non-finite values skipped");
         if (LogY)
             parts.Add("log scale");
         return string.Join(" · ", parts);

@@ -9,11 +9,14 @@ public sealed class HistogramData
     /// <summary>Upper bound on automatically chosen bins; heavy tails would otherwise make thousands.</summary>
     public const int DefaultMaxBins = 60;
 
-    private HistogramData(IReadOnlyList<HistogramBin> bins, long count, long nonFinite, string? rule)
+    /// <summary>Largest magnitude binned; beyond it widths and edges overflow double.</summary>
+    public const double MaxMagnitude = 1e300;
+
+    private HistogramData(IReadOnlyList<HistogramBin> bins, long count, long skipped, string? rule)
     {
         Bins = bins;
         Count = count;
-        NonFinite = nonFinite;
+        Skipped = skipped;
         Rule = rule;
     }
 
@@ -22,8 +25,11 @@ public sealed class HistogramData
     /// <summary>Number of values counted into bins.</summary>
     public long Count { get; }
 
-    /// <summary>NaN and infinite values that were skipped (reported in the chart's subtitle).</summary>
-    public long NonFinite { get; }
+    /// <summary>
+    /// Values left out: NaN, ±∞, and magnitudes above <see cref="MaxMagnitude"/> whose bin
+    /// arithmetic would overflow. Reported in the chart's subtitle.
+    /// </summary>
+    public long Skipped { get; }
 
     /// <summary>Short description of how the bins were chosen, or null when given pre-binned.</summary>
     public string? Rule { get; }
@@ -38,20 +44,20 @@ public sealed class HistogramData
         ArgumentNullException.ThrowIfNull(values);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBins, 1);
         var finite = new List<double>();
-        long nonFinite = 0;
+        long skipped = 0;
         bool allIntegers = true;
         foreach (double v in values)
         {
-            if (!double.IsFinite(v))
+            if (!double.IsFinite(v) || Math.Abs(v) > MaxMagnitude)
             {
-                nonFinite++;
+                skipped++;
                 continue;
             }
             finite.Add(v);
             allIntegers &= Math.Abs(v) < 1e15 && v == Math.Floor(v);
         }
         if (finite.Count == 0)
-            return new HistogramData([], 0, nonFinite, null);
+            return new HistogramData([], 0, skipped, null);
         finite.Sort();
         double min = finite[0];
         double max = finite[^1];
@@ -60,7 +66,7 @@ public sealed class HistogramData
         if (max - min <= Math.Max(Math.Abs(min), Math.Abs(max)) * 1e-12)
         {
             double half = allIntegers ? 0.5 : (min == 0 ? 0.5 : Ticks.NiceAtLeast(Math.Abs(min) * 0.05));
-            return new HistogramData([new HistogramBin(min - half, min + half, n)], n, nonFinite, "single value");
+            return new HistogramData([new HistogramBin(min - half, min + half, n)], n, skipped, "single value");
         }
 
         string ruleName;
@@ -103,7 +109,7 @@ public sealed class HistogramData
         var result = new HistogramBin[bins];
         for (int i = 0; i < bins; i++)
             result[i] = new HistogramBin(Edge(start, width, i), Edge(start, width, i + 1), counts[i]);
-        return new HistogramData(result, n, nonFinite, ruleName);
+        return new HistogramData(result, n, skipped, ruleName);
     }
 
     /// <summary>Pre-binned counts: <paramref name="edges"/> has one more entry than <paramref name="counts"/> and strictly increases.</summary>

@@ -51,7 +51,7 @@ public sealed class HistogramTests
         Assert.Equal(3, bin.Count);
         Assert.True(bin.Low < 3.5 && bin.High > 3.5);
         var odd = HistogramData.FromValues([double.NaN, double.PositiveInfinity, 1, 2]);
-        Assert.Equal(2, odd.NonFinite);
+        Assert.Equal(2, odd.Skipped);
         Assert.Equal(2, odd.Count);
 
         foreach (var d in new[] { empty, single, odd, HistogramData.FromValues([double.NaN]) })

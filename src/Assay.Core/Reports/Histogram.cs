@@ -99,10 +99,10 @@ public sealed class Histogram : Chart
     private string DefaultSubtitle()
     {
         var parts = new List<string> { "n = " + NumberFormat.Count(Data.Count) };
-        if (Data.Rule is not null)
+        if (Data.Rule is not null && !Data.FixedEdges)
             parts.Add(Data.Bins.Count == 1 ? Data.Rule : Data.Rule + " bins");
         if (Data.Skipped > 0)
-            parts.Add(NumberFormat.Count(Data.Skipped) + " non-finite values skipped");
+            parts.Add(NumberFormat.Count(Data.Skipped) + (Data.FixedEdges ? " values outside the bins" : " non-finite values skipped"));
         if (LogY)
             parts.Add("log scale");
         return string.Join(" · ", parts);

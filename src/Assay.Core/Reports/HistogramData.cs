@@ -31,6 +31,9 @@ public sealed class HistogramData
     /// </summary>
     public long Skipped { get; }
 
+    /// <summary>True when binned into caller-given edges; <see cref="Skipped"/> then also counts out-of-range values.</summary>
+    public bool FixedEdges { get; private init; }
+
     /// <summary>Short description of how the bins were chosen, or null when given pre-binned.</summary>
     public string? Rule { get; }
 
@@ -112,6 +115,50 @@ public sealed class HistogramData
         return new HistogramData(result, n, skipped, ruleName);
     }
 
+    /// <summary>
+    /// Bins raw values into fixed <paramref name="edges"/> (strictly increasing), e.g. scores in
+    /// [0, 1] with 20 bins, so histograms from different runs line up. Values outside the edges
+    /// are counted in <see cref="Skipped"/>; the last edge is inclusive.
+    /// </summary>
+    public static HistogramData FromValues(IEnumerable<double> values, IReadOnlyList<double> edges)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        ArgumentNullException.ThrowIfNull(edges);
+        if (edges.Count < 2)
+            throw new ArgumentException("Need at least two edges for one bin.", nameof(edges));
+        var counts = new long[edges.Count - 1];
+        var template = FromCounts(edges, counts); // validates the edges
+        long skipped = 0;
+        long n = 0;
+        foreach (double v in values)
+        {
+            if (!double.IsFinite(v) || v < edges[0] || v > edges[^1])
+            {
+                skipped++;
+                continue;
+            }
+            int i = UpperBound(edges, v) - 1;
+            counts[Math.Min(i, counts.Length - 1)]++;
+            n++;
+        }
+        var bins = new HistogramBin[counts.Length];
+        for (int i = 0; i < bins.Length; i++)
+            bins[i] = template.Bins[i] with { Count = counts[i] };
+        return new HistogramData(bins, n, skipped, "fixed") { FixedEdges = true };
+    }
+
+    /// <summary>Fixed-width bins: <paramref name="bins"/> equal bins over [<paramref name="min"/>, <paramref name="max"/>].</summary>
+    public static HistogramData FromValues(IEnumerable<double> values, double min, double max, int bins)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(bins, 1);
+        if (!double.IsFinite(min) || !double.IsFinite(max) || !(max > min))
+            throw new ArgumentException($"Need finite min < max, got [{min}, {max}].", nameof(max));
+        var edges = new double[bins + 1];
+        for (int i = 0; i <= bins; i++)
+            edges[i] = i == bins ? max : min + (max - min) * i / bins;
+        return FromValues(values, edges);
+    }
+
     /// <summary>Pre-binned counts: <paramref name="edges"/> has one more entry than <paramref name="counts"/> and strictly increases.</summary>
     public static HistogramData FromCounts(IReadOnlyList<double> edges, IReadOnlyList<long> counts)
     {
@@ -151,6 +198,21 @@ public sealed class HistogramData
         double edge = start + i * width;
         int decimals = 1 - (int)Math.Floor(Math.Log10(width));
         return decimals is >= 0 and <= 15 ? Math.Round(edge, decimals) : edge;
+    }
+
+    /// <summary>Index of the first edge greater than <paramref name="v"/> (binary search).</summary>
+    private static int UpperBound(IReadOnlyList<double> edges, double v)
+    {
+        int lo = 0, hi = edges.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (edges[mid] <= v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
     }
 
     /// <summary>Linear-interpolated quantile of sorted data (type 7, as numpy's default).</summary>

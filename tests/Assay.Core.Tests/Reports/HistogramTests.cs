@@ -94,6 +94,24 @@ public sealed class HistogramTests
     }
 
     [Fact]
+    public void Fixed_edges_count_inside_and_skip_outside()
+    {
+        var data = HistogramData.FromValues([0, 0.05, 0.5, 0.99, 1, 1.5, -0.1, double.NaN], 0, 1, 10);
+        Assert.Equal(10, data.Bins.Count);
+        Assert.Equal(0.1, data.Bins[0].High, 12);
+        Assert.Equal(2, data.Bins[0].Count);
+        Assert.Equal(1, data.Bins[5].Count);
+        Assert.Equal(2, data.Bins[9].Count); // 0.99 and the inclusive last edge 1.0
+        Assert.Equal(5, data.Count);
+        Assert.Equal(3, data.Skipped);
+        var svg = Svg.Parse(new Histogram("fixed", data).ToSvg());
+        Assert.Equal(10, Svg.ByClass(svg, "bar").Count);
+        Assert.Contains(svg.Descendants(), e => e.Value.Contains("3 values outside the bins", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => HistogramData.FromValues([1.0], [0, 0]));
+        Assert.Throws<ArgumentException>(() => HistogramData.FromValues([1.0], 1, 1, 3));
+    }
+
+    [Fact]
     public void Pre_binned_input_is_validated()
     {
         Assert.Throws<ArgumentException>(() => HistogramData.FromCounts([0, 1], [1, 2]));

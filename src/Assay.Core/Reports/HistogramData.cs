@@ -159,6 +159,43 @@ public sealed class HistogramData
         return FromValues(values, edges);
     }
 
+    /// <summary>
+    /// Sums histograms with identical bin edges, e.g. one fixed-edge histogram per task of a run.
+    /// Throws if the edges differ, because adding counts of different bins would be silently wrong.
+    /// </summary>
+    public static HistogramData Merge(IEnumerable<HistogramData> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        HistogramBin[]? bins = null;
+        long n = 0, skipped = 0;
+        bool fixedEdges = true;
+        string? rule = null;
+        foreach (var part in parts)
+        {
+            if (bins is null)
+            {
+                bins = [.. part.Bins];
+                rule = part.Rule;
+            }
+            else
+            {
+                if (part.Bins.Count != bins.Length)
+                    throw new ArgumentException($"Cannot merge histograms with {bins.Length} and {part.Bins.Count} bins.", nameof(parts));
+                for (int i = 0; i < bins.Length; i++)
+                {
+                    var b = part.Bins[i];
+                    if (b.Low != bins[i].Low || b.High != bins[i].High)
+                        throw new ArgumentException($"Bin {i} edges differ: [{bins[i].Low}, {bins[i].High}) vs [{b.Low}, {b.High}).", nameof(parts));
+                    bins[i] = bins[i] with { Count = bins[i].Count + b.Count };
+                }
+            }
+            n += part.Count;
+            skipped += part.Skipped;
+            fixedEdges &= part.FixedEdges;
+        }
+        return new HistogramData(bins ?? [], n, skipped, rule) { FixedEdges = fixedEdges && bins is not null };
+    }
+
     /// <summary>Pre-binned counts: <paramref name="edges"/> has one more entry than <paramref name="counts"/> and strictly increases.</summary>
     public static HistogramData FromCounts(IReadOnlyList<double> edges, IReadOnlyList<long> counts)
     {

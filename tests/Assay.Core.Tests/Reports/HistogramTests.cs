@@ -112,6 +112,20 @@ public sealed class HistogramTests
     }
 
     [Fact]
+    public void Merge_sums_histograms_with_the_same_edges()
+    {
+        var a = HistogramData.FromValues([0.1, 0.2, 2], 0, 1, 4);
+        var b = HistogramData.FromValues([0.1, 0.9], 0, 1, 4);
+        var merged = HistogramData.Merge([a, b]);
+        Assert.Equal([3L, 0, 0, 1], merged.Bins.Select(x => x.Count));
+        Assert.Equal(4, merged.Count);
+        Assert.Equal(1, merged.Skipped);
+        Assert.True(merged.FixedEdges);
+        Assert.Empty(HistogramData.Merge([]).Bins);
+        Assert.Throws<ArgumentException>(() => HistogramData.Merge([a, HistogramData.FromValues([0.5], 0, 2, 4)]));
+    }
+
+    [Fact]
     public void Pre_binned_input_is_validated()
     {
         Assert.Throws<ArgumentException>(() => HistogramData.FromCounts([0, 1], [1, 2]));

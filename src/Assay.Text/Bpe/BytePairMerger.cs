@@ -8,13 +8,14 @@ namespace Assay.Text.Bpe;
 /// </summary>
 internal static class BytePairMerger
 {
-    private const int HeapThreshold = 128;
+    // Above this many bytes the heap version wins; tests pass other values to compare the two paths.
+    internal const int HeapThreshold = 128;
 
-    public static void Merge<TSink>(ReadOnlySpan<byte> piece, ByteRankMap ranks, ref TSink sink)
+    public static void Merge<TSink>(ReadOnlySpan<byte> piece, ByteRankMap ranks, ref TSink sink, int heapThreshold = HeapThreshold)
         where TSink : struct, ITokenSink
     {
         if (piece.Length == 1) { sink.Add(RankOf(piece, ranks)); return; }
-        if (piece.Length > HeapThreshold) { MergeWithHeap(piece, ranks, ref sink); return; }
+        if (piece.Length > heapThreshold) { MergeWithHeap(piece, ranks, ref sink); return; }
 
         // starts[k]: byte offset of part k; pairRank[k]: rank of parts k and k+1 joined.
         Span<int> starts = stackalloc int[piece.Length + 1];

@@ -34,6 +34,9 @@ public sealed partial class TiktokenEncoding
     /// <summary>One more than the largest id, special tokens included.</summary>
     public int IdLimit => _decode.Length;
 
+    /// <summary>The rank map, for the merge tests and the trainer's checks.</summary>
+    internal ByteRankMap Ranks => _ranks;
+
     private TiktokenEncoding(RankFile file)
     {
         Name = file.Name;

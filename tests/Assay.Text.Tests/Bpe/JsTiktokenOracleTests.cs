@@ -24,7 +24,7 @@ public sealed class JsTiktokenOracleTests
     {
         var enc = Encodings.Get(encoding);
         var texts = new List<string>(TestCorpus.EdgeCases);
-        texts.AddRange(TestCorpus.Generated(3000, seed, SameClasses.Value));
+        texts.AddRange(TestCorpus.Generated(2000, seed, SameClasses.Value));
         texts.AddRange(TestCorpus.EnglishSentences(docs: 2));
         texts.AddRange(TestCorpus.Udhr(stride: 25));
         // Every fifth text is encoded with all special tokens allowed, the rest as ordinary text.
@@ -42,7 +42,7 @@ public sealed class JsTiktokenOracleTests
                     $"#{i} {JsOracle.Show(texts[i])}\n  js:    {string.Join(' ', expected[i].Take(40))}\n  assay: {string.Join(' ', actual.Take(40))}");
         }
         Assert.True(failed == 0, $"{failed} of {texts.Count} texts differ from js-tiktoken:\n{failures}");
-        Assert.True(texts.Count > 3500, $"the corpus should be large, has {texts.Count}");
+        Assert.True(texts.Count > 2500, $"the corpus should be large, has {texts.Count}");
     }
 
     /// <summary>Assigned code points whose category node's Unicode 17 changed (U+0295 ʕ: Ll → Lo).</summary>

@@ -37,7 +37,7 @@ public sealed partial class TiktokenEncoding
     /// <summary>The rank map, for the merge tests and the trainer's checks.</summary>
     internal ByteRankMap Ranks => _ranks;
 
-    private TiktokenEncoding(RankFile file)
+    internal TiktokenEncoding(RankFile file)
     {
         Name = file.Name;
         Pattern = file.Pattern;
@@ -67,13 +67,7 @@ public sealed partial class TiktokenEncoding
             if (!_ranks.TryGetRank(one, out _))
                 throw new InvalidDataException($"{Name}: byte 0x{b:X2} has no token; a byte-level BPE needs all 256.");
         }
-        _scannerKind = file.Pattern switch
-        {
-            TiktokenPatterns.Cl100k => ScannerKind.Cl100k,
-            TiktokenPatterns.O200k => ScannerKind.O200k,
-            TiktokenPatterns.R50k => ScannerKind.R50k,
-            _ => ScannerKind.Regex,
-        };
+        _scannerKind = PieceSplitter.KindOf(file.Pattern);
         if (_scannerKind == ScannerKind.Regex) _regexScanner = new RegexScanner(file.Pattern);
     }
 

@@ -117,42 +117,50 @@ public sealed partial class TiktokenEncoding
         }
     }
 
+    private void MergeCached<TSink>(ReadOnlySpan<byte> bytes, ref TSink sink) where TSink : struct, ITokenSink
+    {
+        var ids = _mergeCache.Get(bytes);
+        if (ids is null)
+        {
+            var list = new List<int>(bytes.Length);
+            var listSink = new ListSink(list);
+            BytePairMerger.Merge(bytes, _ranks, ref listSink);
+            ids = [.. list];
+            _mergeCache.Set(bytes, ids);
+        }
+        foreach (var id in ids) sink.Add(id);
+    }
+
     private void Run<TScan, TSink>(ReadOnlySpan<char> text, ref TScan scanner, ref TSink sink)
         where TScan : IPieceScanner
         where TSink : struct, ITokenSink
     {
+        // No try/finally here: locals live across a protected region are kept in memory by the JIT,
+        // which costs more in this loop than an unreturned pool array would after an exception.
         const int stackBytes = 1024;
         Span<byte> stack = stackalloc byte[stackBytes];
-        byte[]? rented = null;
-        try
+        var pos = 0;
+        while (pos < text.Length)
         {
-            var pos = 0;
-            while (pos < text.Length)
-            {
-                var end = scanner.NextEnd(text, pos);
-                if (end < 0) { pos = ~end; continue; }
-                var piece = text[pos..end];
-                pos = end;
-                // UTF-8 of the piece; lone surrogates become EF BF BD, as JS TextEncoder does.
-                var buffer = stack;
-                if (piece.Length * 3 > stackBytes)
-                {
-                    if (rented is null || rented.Length < piece.Length * 3)
-                    {
-                        if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-                        rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
-                    }
-                    buffer = rented;
-                }
-                var n = Encoding.UTF8.GetBytes(piece, buffer);
-                var bytes = buffer[..n];
-                if (_ranks.TryGetRank(bytes, out var rank)) sink.Add(rank);
-                else BytePairMerger.Merge(bytes, _ranks, ref sink);
-            }
+            var end = scanner.NextEnd(text, pos);
+            if (end < 0) { pos = ~end; continue; }
+            var piece = text[pos..end];
+            pos = end;
+            if (piece.Length * 3 > stackBytes) { EncodeLongPiece(piece, ref sink); continue; }
+            // UTF-8 of the piece; lone surrogates become EF BF BD, as JS TextEncoder does.
+            var bytes = stack[..Encoding.UTF8.GetBytes(piece, stack)];
+            if (_ranks.TryGetRank(bytes, out var rank)) sink.Add(rank);
+            else if (bytes.Length > MergeCache.MaxKeyLength) BytePairMerger.Merge(bytes, _ranks, ref sink);
+            else MergeCached(bytes, ref sink);
         }
-        finally
-        {
-            if (rented is not null) ArrayPool<byte>.Shared.Return(rented);
-        }
+    }
+
+    private void EncodeLongPiece<TSink>(ReadOnlySpan<char> piece, ref TSink sink) where TSink : struct, ITokenSink
+    {
+        var rented = ArrayPool<byte>.Shared.Rent(piece.Length * 3);
+        var bytes = rented.AsSpan(0, Encoding.UTF8.GetBytes(piece, rented));
+        if (_ranks.TryGetRank(bytes, out var rank)) sink.Add(rank);
+        else BytePairMerger.Merge(bytes, _ranks, ref sink);
+        ArrayPool<byte>.Shared.Return(rented);
     }
 }

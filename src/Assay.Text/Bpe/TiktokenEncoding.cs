@@ -20,6 +20,7 @@ public sealed partial class TiktokenEncoding
     private readonly Dictionary<string, int> _special;
     private readonly ScannerKind _scannerKind;
     private readonly RegexScanner? _regexScanner;
+    private readonly MergeCache _mergeCache = new();
 
     public string Name { get; }
 

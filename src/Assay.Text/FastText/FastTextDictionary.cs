@@ -28,6 +28,9 @@ internal sealed partial class FastTextDictionary
     /// <summary>Bucket → row after pruning, or null when not pruned (fastText's <c>pruneidx_size_ == -1</c>).</summary>
     private readonly Dictionary<int, int>? _pruneIdx;
 
+    /// <summary>The same map as a flat array (-1 = pruned away): one load per n-gram instead of a hash lookup.</summary>
+    private readonly int[]? _pruneMap;
+
     private FastTextDictionary(FastTextArgs args, List<byte[]> words, long[] counts, byte[] types, long ntokens, Dictionary<int, int>? pruneIdx)
     {
         _minn = args.Minn;
@@ -39,6 +42,14 @@ internal sealed partial class FastTextDictionary
         _counts = counts;
         _types = types;
         _pruneIdx = pruneIdx;
+        if (pruneIdx is not null && _bucket <= 1 << 25)
+        {
+            _pruneMap = new int[_bucket];
+            Array.Fill(_pruneMap, -1);
+            foreach (var (bucketId, row) in pruneIdx)
+                if ((uint)bucketId < (uint)_bucket)
+                    _pruneMap[bucketId] = row;
+        }
 
         _start = new int[Size + 1];
         for (int i = 0; i < Size; i++)
@@ -153,7 +164,13 @@ internal sealed partial class FastTextDictionary
     {
         if (id < 0)
             return;
-        if (_pruneIdx is not null)
+        if (_pruneMap is not null)
+        {
+            id = _pruneMap[id];
+            if (id < 0)
+                return;
+        }
+        else if (_pruneIdx is not null)
         {
             if (!_pruneIdx.TryGetValue(id, out id))
                 return;

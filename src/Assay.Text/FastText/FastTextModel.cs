@@ -92,8 +92,11 @@ public sealed partial class FastTextModel
     internal static void ComputeHidden(IFastTextMatrix input, ReadOnlySpan<int> ids, Span<float> hidden)
     {
         hidden.Clear();
-        foreach (int id in ids)
-            input.AddRowTo(hidden, id);
+        if (input is DenseMatrix dense)
+            dense.SumRows(ids, hidden);
+        else
+            foreach (int id in ids)
+                input.AddRowTo(hidden, id);
         float scale = (float)(1.0 / ids.Length);
         for (int i = 0; i < hidden.Length; i++)
             hidden[i] *= scale;

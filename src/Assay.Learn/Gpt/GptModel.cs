@@ -9,7 +9,10 @@ namespace Assay.Learn.Gpt;
 /// </summary>
 public sealed partial class GptModel
 {
+    // The most recent activations and the ones before, so alternating two shapes (a training batch
+    // and per-example B=1 passes) does not reallocate every call.
     private GptActivations? _acts;
+    private GptActivations? _previousActs;
 
     private GptModel(GptConfig config, float[] parameters)
     {
@@ -73,8 +76,11 @@ public sealed partial class GptModel
         if (b < 1 || t < 1) throw new ArgumentException($"B and T must be positive, got B={b}, T={t}.");
         if (t > Config.MaxSeqLen)
             throw new ArgumentException($"T={t} exceeds the model's n_positions={Config.MaxSeqLen}.");
-        if (_acts is null || _acts.B != b || _acts.T != t)
-            _acts = new GptActivations(Config, b, t);
+        if (_acts is not null && _acts.B == b && _acts.T == t) return _acts;
+        var reuse = _previousActs is not null && _previousActs.B == b && _previousActs.T == t ? _previousActs : null;
+        _previousActs = _acts;
+        _acts = reuse ?? new GptActivations(Config, b, t);
+        _acts.HasForward = false;
         return _acts;
     }
 

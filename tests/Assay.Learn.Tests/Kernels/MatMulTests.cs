@@ -86,6 +86,35 @@ public sealed class MatMulTests
             }
     }
 
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(255, false)]
+    [InlineData(256, true)]
+    [InlineData(257, false)]
+    [InlineData(600, true)]
+    public unsafe void Managed_gemm_k_blocks_and_strided_a_match_scalar_sum(int k, bool accumulate)
+    {
+        // Transposed A (column stride) as in the weight-gradient product; k crosses the 256 k-block.
+        var rng = new Random(k);
+        int m = 9, n = 145; // 145 crosses the 128-column block and leaves a column tail
+        var at = RandomFloats(rng, k * m); // A^T stored (k, m): a(i, p) = at[p * m + i]
+        var b = RandomFloats(rng, k * n);
+        var c0 = RandomFloats(rng, m * n);
+        var c = (float[])c0.Clone();
+        fixed (float* pa = at, pb = b, pc = c)
+            ManagedGemm.Run(pa, 1, m, pb, n, pc, n, m, n, k, accumulate);
+        var expected = new double[m * n];
+        for (int i = 0; i < m; i++)
+            for (int j = 0; j < n; j++)
+            {
+                double s = accumulate ? c0[i * n + j] : 0;
+                for (int p = 0; p < k; p++) s += (double)at[p * m + i] * b[p * n + j];
+                expected[i * n + j] = s;
+            }
+        AssertClose(c, expected, 1e-4, 1e-4, $"gemm k={k}");
+    }
+
     [Fact]
     public void Large_matmul_is_identical_across_thread_counts_for_managed_backend()
     {

@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using Assay.Valuation.Data;
+using Assay.Valuation.Methods;
+
+namespace Assay.Bench.Valuation;
+
+/// <summary>
+/// Exact KNN-Shapley on full Fashion-MNIST (60,000 train × 10,000 test × 784) against the numpy
+/// reference bench/valuation/knn_shapley_numpy.py, which runs on the first --numpy-tests test points
+/// and extrapolates linearly; values are compared on that same subset.
+/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D]
+/// </summary>
+public sealed class KnnShapleyFmnistBench : IBenchTask
+{
+    public string Name => "knn-shapley-fmnist";
+
+    public string Description => "exact KNN-Shapley, Fashion-MNIST 60k×10k×784, vs numpy (extrapolated)";
+
+    public int Run(string[] args)
+    {
+        string Arg(string name, string def) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : def; }
+        var dir = Arg("--dir", FashionMnist.DefaultDirectory);
+        int tests = int.Parse(Arg("--tests", "10000"));
+        int npTests = int.Parse(Arg("--numpy-tests", "500"));
+        int k = int.Parse(Arg("--k", "10"));
+        int? threads = args.Contains("--threads") ? int.Parse(Arg("--threads", "1")) : null;
+
+        var sw = Stopwatch.StartNew();
+        var train = FashionMnist.LoadTrain(dir);
+        var test = FashionMnist.LoadTest(dir, tests);
+        Console.WriteLine($"loaded {train.Count}×{train.Dimension} train, {test.Count} test in {sw.Elapsed.TotalSeconds:F1} s; cores {Environment.ProcessorCount}, threads {threads?.ToString() ?? "all"}");
+
+        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads));
+        sw.Restart();
+        var full = method.Value(train, test);
+        double cs = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"C# exact KNN-Shapley {train.Count}×{test.Count}: {cs:F2} s (wall, incl. packing); sum of values {full.Values.Sum():F6}");
+        if (args.Contains("--no-numpy")) return 0;
+
+        var sub = FashionMnist.LoadTest(dir, npTests);
+        sw.Restart();
+        var mine = method.Value(train, sub).Values;
+        Console.WriteLine($"C# on the first {sub.Count} test points: {sw.Elapsed.TotalSeconds:F2} s");
+        var outPath = Path.Combine(Path.GetTempPath(), $"knn_shapley_numpy_{Environment.ProcessId}.f64");
+        var script = Path.Combine(FindRepoRoot(), "bench", "valuation", "knn_shapley_numpy.py");
+        var psi = new ProcessStartInfo("/usr/bin/python3", $"{script} --dir {dir} --tests {npTests} --k {k} --out {outPath}")
+        { RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Console.Write(output);
+        if (p.ExitCode != 0) { Console.WriteLine("numpy reference failed"); return 1; }
+        var extrap = output.Split(' ', '\n').First(s => s.StartsWith("NUMPY_SECONDS_EXTRAPOLATED=", StringComparison.Ordinal));
+        double npSeconds = double.Parse(extrap.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = File.ReadAllBytes(outPath);
+        File.Delete(outPath);
+        var theirs = new double[bytes.Length / 8];
+        Buffer.BlockCopy(bytes, 0, theirs, 0, bytes.Length);
+        double maxAbs = 0, maxVal = 0;
+        int mismatches = 0;
+        for (int i = 0; i < mine.Length; i++)
+        {
+            double d = Math.Abs(mine[i] - theirs[i]);
+            maxAbs = Math.Max(maxAbs, d);
+            maxVal = Math.Max(maxVal, Math.Abs(theirs[i]));
+            if (d > 1e-9) mismatches++;
+        }
+        Console.WriteLine($"agreement on {sub.Count} test points: max |Δ| = {maxAbs:E2} (max |value| {maxVal:E2}), {mismatches} of {mine.Length} differ by > 1e-9");
+        double scaled = cs * 10000.0 / test.Count;
+        Console.WriteLine($"RESULT C#={scaled:F2}s numpy(extrapolated)={npSeconds:F1}s ratio={npSeconds / scaled:F1}x");
+        return 0;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Assay.slnx"))) d = d.Parent;
+        return d?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

@@ -54,6 +54,8 @@ public sealed class EvaluationTests
         Assert.Equal(3, r.Predicted);
         Assert.Equal(2, r.TruePositives);
         Assert.Equal(2.0 / 3, r.F1, 1e-12);
+        // Flipped values {0, 0.01, 1} vs clean {0.02, 1, 1}: 0 and 0.01 beat all three, 1 ties two and loses one.
+        Assert.Equal((3 + 3 + 1.0) / 9, r.Auc, 1e-12);
     }
 
     [Fact]

@@ -33,6 +33,24 @@ public static class NoisyLabelDetection
         double precision = predicted > 0 ? tp / (double)predicted : 0;
         double recall = flipped.Length > 0 ? tp / (double)flipped.Length : 0;
         double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
-        return new NoisyLabelResult(method, noiseRate, values.Length, flipped.Length, predicted, tp, precision, recall, f1, elapsedSeconds);
+        return new NoisyLabelResult(method, noiseRate, values.Length, flipped.Length, predicted, tp, precision, recall, f1,
+            Auc(values, isFlipped), elapsedSeconds);
+    }
+
+    internal static double Auc(double[] values, bool[] positive)
+    {
+        double wins = 0;
+        long pairs = 0;
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!positive[i]) continue;
+            for (int j = 0; j < values.Length; j++)
+            {
+                if (positive[j]) continue;
+                pairs++;
+                wins += values[i] < values[j] ? 1 : values[i] == values[j] ? 0.5 : 0;
+            }
+        }
+        return pairs > 0 ? wins / pairs : double.NaN;
     }
 }

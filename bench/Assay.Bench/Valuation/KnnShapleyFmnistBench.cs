@@ -30,6 +30,7 @@ public sealed class KnnShapleyFmnistBench : IBenchTask
         var test = FashionMnist.LoadTest(dir, tests);
         Console.WriteLine($"loaded {train.Count}×{train.Dimension} train, {test.Count} test in {sw.Elapsed.TotalSeconds:F1} s; cores {Environment.ProcessorCount}, threads {threads?.ToString() ?? "all"}");
 
+        if (args.Contains("--profile")) return Profile(train, test);
         var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads));
         sw.Restart();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
@@ -74,6 +75,33 @@ public sealed class KnnShapleyFmnistBench : IBenchTask
         double scaledCpu = ccpu * 10000.0 / test.Count;
         Console.WriteLine($"RESULT wall: C#={scaled:F2}s numpy(extrapolated)={npSeconds:F1}s ratio={npSeconds / scaled:F1}x; " +
             $"CPU: C#={scaledCpu:F2}s numpy(extrapolated)={npCpu:F1}s ratio={npCpu / scaledCpu:F1}x");
+        return 0;
+    }
+
+    /// <summary>Single-thread split of one 64-row test block: dot kernel vs. key building + radix sort.</summary>
+    private static int Profile(DenseData train, DenseData test)
+    {
+        var packed = new Assay.Valuation.Kernels.PackedTrain(train);
+        int rows = 64, dp = packed.PaddedDimension, ldc = packed.PaddedCount;
+        var a = new float[rows * dp];
+        var c = new float[rows * ldc];
+        Assay.Valuation.Kernels.DotKernel.PackBlock(test.Features.AsSpan(0, rows * test.Dimension), rows, test.Dimension, dp, a);
+        var sw = Stopwatch.StartNew();
+        for (int rep = 0; rep < 3; rep++) Assay.Valuation.Kernels.DotKernel.Compute(a, rows, packed, c, ldc);
+        double dot = sw.Elapsed.TotalSeconds / 3;
+        double gflops = 2.0 * rows * train.Count * train.Dimension / dot / 1e9;
+        var keys = new ulong[train.Count];
+        var tmp = new ulong[train.Count];
+        var hist = new int[Assay.Valuation.Kernels.RadixSort.HistogramLength];
+        sw.Restart();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < train.Count; j++) keys[j] = ((ulong)Assay.Valuation.Kernels.RadixSort.DistanceKey(packed.SquaredNorms[j] - 2 * c[r * ldc + j] + 100f) << 32) | (uint)j;
+            Assay.Valuation.Kernels.RadixSort.SortByHighKey(keys, tmp, hist);
+        }
+        double sort = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"one block of {rows} test rows, 1 thread: dot kernel {dot * 1000:F0} ms ({gflops:F1} GFLOP/s), keys+radix sort {sort * 1000:F0} ms");
+        Console.WriteLine($"→ extrapolated single-thread for 10,000 test rows: {(dot + sort) * 10000 / rows:F1} s");
         return 0;
     }
 

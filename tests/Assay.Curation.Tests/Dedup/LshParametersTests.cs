@@ -15,8 +15,10 @@ public sealed class LshParametersTests
         // The S-curve's steepest point (1/b)^(1/r) sits near the threshold.
         double knee = Math.Pow(1.0 / p.Bands, 1.0 / p.Rows);
         Assert.InRange(knee, threshold - 0.15, threshold + 0.1);
-        Assert.True(LshParameters.CandidateProbability(threshold + 0.1, p.Bands, p.Rows) > 0.9);
-        Assert.True(LshParameters.CandidateProbability(threshold - 0.3, p.Bands, p.Rows) < 0.25);
+        double above = LshParameters.CandidateProbability(threshold + 0.15, p.Bands, p.Rows);
+        double below = LshParameters.CandidateProbability(threshold - 0.3, p.Bands, p.Rows);
+        Assert.True(above > 0.9, $"{p}: P(t+0.15) = {above}");
+        Assert.True(below < 0.25, $"{p}: P(t-0.3) = {below}");
     }
 
     [Fact]

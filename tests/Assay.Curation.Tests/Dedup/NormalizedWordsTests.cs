@@ -11,6 +11,8 @@ public sealed class NormalizedWordsTests
     [InlineData("...!!!", "")]
     [InlineData("Ünïcode ÉTÉ naïve 2²", "ünïcode été naïve 2²")]
     [InlineData("line\r\nbreak", "line break")]
+    [InlineData("İSTANBUL ΑΣ Σ", "istanbul ασ σ")] // simple case mapping: no dotted i, no final sigma
+    [InlineData("snake_case x_1", "snake case x 1")]
     public void NormalizesCasePunctuationAndWhitespace(string input, string expected)
     {
         var w = new NormalizedWords();

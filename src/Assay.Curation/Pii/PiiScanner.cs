@@ -53,8 +53,9 @@ public static partial class PiiScanner
         into.Sort(static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start)
             : a.Length != b.Length ? b.Length.CompareTo(a.Length) : a.Kind.CompareTo(b.Kind));
         int write = 0, end = -1;
-        foreach (var m in into)
+        for (int i = 0; i < into.Count; i++)
         {
+            var m = into[i];
             if (m.Start < end) continue;
             into[write++] = m;
             end = m.End;

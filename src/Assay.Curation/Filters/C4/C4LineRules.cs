@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Assay.Curation.Filters.Text;
 
@@ -17,6 +18,10 @@ public static partial class C4LineRules
     public static readonly string[] PolicySubstrings =
         ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
 
+    /// <summary>Every phrase a line rule looks for, found in one vectorized pass; most lines contain none.</summary>
+    private static readonly SearchValues<string> Phrases =
+        SearchValues.Create(["lorem ipsum", "javascript", .. PolicySubstrings], StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"\[\d*]|\[edit]|\[citation needed]")]
     private static partial Regex Citation();
 
@@ -35,6 +40,7 @@ public static partial class C4LineRules
         if (o.FilterNoTerminalPunct && (!EndsWithTerminal(line) || line.EndsWith("...", StringComparison.Ordinal)))
             return C4LineOutcome.NoTerminalPunct;
         if (words < o.MinWordsPerLine) return C4LineOutcome.TooFewWords;
+        if (line.IndexOfAny(Phrases) < 0) return C4LineOutcome.Kept; // '{' lines are kept too (document rule)
         if (line.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase)) return C4LineOutcome.Kept; // document rule
         if (o.FilterJavascript && line.Contains("javascript", StringComparison.OrdinalIgnoreCase)) return C4LineOutcome.Javascript;
         if (line.Contains('{')) return C4LineOutcome.Kept; // document rule

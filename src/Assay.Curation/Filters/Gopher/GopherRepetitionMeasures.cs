@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Assay.Curation.Filters.Text;
 
 namespace Assay.Curation.Filters.Gopher;
@@ -12,7 +11,8 @@ namespace Assay.Curation.Filters.Gopher;
 /// (first inserted wins ties, as <c>Counter.most_common</c>) times the length of the n-gram joined with
 /// spaces. Duplicate n-grams: datatrove's <c>find_all_duplicate</c> walk — n-grams are the words joined
 /// with no separator; a repeat adds its length and jumps n words ahead, otherwise step one word.
-/// Deviation: equality is tested by 61-bit polynomial hashes, not strings (collision odds ~1e-15 per pair).
+/// Deviation: equality is tested by hashes, not strings (xxHash64 for lines and paragraphs, 61-bit
+/// polynomial hashes for n-grams; collision odds ~1e-18 per pair).
 /// An empty text gives 0 for every char fraction (datatrove would divide by zero).
 /// </summary>
 public sealed class GopherRepetitionMeasures
@@ -35,9 +35,7 @@ public sealed class GopherRepetitionMeasures
 
     public static GopherRepetitionMeasures Compute(string text, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs)
     {
-        var words = Scratch.Words;
-        WordTokenizer.Tokenize(text, words);
-        return Compute(text, words, topNs, dupNs);
+        return Compute(text, Scratch.WordsOf(text), topNs, dupNs);
     }
 
     public static GopherRepetitionMeasures Compute(string text, WordTokens words, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs)
@@ -45,16 +43,11 @@ public sealed class GopherRepetitionMeasures
         var ws = _workspace ??= new Workspace();
         double len = text.Length;
 
-        ws.TextHashes.Build(text);
         var (paraCount, paraDups, paraDupChars) = ParagraphDuplicates(text, ws);
         var (lineCount, lineDups, lineDupChars) = LineDuplicates(text, ws);
 
-        ws.WordCharHashes.Build(words.Chars);
-        var starts = words.Starts;
-        int n = words.Count;
-        if (ws.TokenHashes.Length < n) ws.TokenHashes = new ulong[Math.Max(n, ws.TokenHashes.Length * 2)];
-        for (int i = 0; i < n; i++) ws.TokenHashes[i] = ws.WordCharHashes.Slice(starts[i], starts[i + 1]);
-        ws.SequenceHashes.Build(ws.TokenHashes.AsSpan(0, n));
+        ws.Concat.Build(words);
+        ws.SequenceHashes.Build(ws.Concat.Tokens);
 
         var top = new (int, double)[topNs.Count];
         for (int k = 0; k < topNs.Count; k++) top[k] = (topNs[k], len == 0 ? 0 : TopNGramChars(words, topNs[k], ws) / len);
@@ -78,7 +71,7 @@ public sealed class GopherRepetitionMeasures
         int begin = 0, end = text.Length;
         while (begin < end && PythonText.IsSpace(text[begin])) begin++;
         while (end > begin && PythonText.IsSpace(text[end - 1])) end--;
-        ws.Counter.Reset(64);
+        ws.Keys.Reset(64);
         int count = 0, dups = 0;
         long dupChars = 0;
         int start = begin, i = begin;
@@ -88,7 +81,7 @@ public sealed class GopherRepetitionMeasures
             if (i == end || atSplit)
             {
                 count++;
-                if (ws.Counter.AddIfAbsent(ws.TextHashes.Slice(start, i))) { dups++; dupChars += i - start; }
+                if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, i - start)))) { dups++; dupChars += i - start; }
                 if (i == end) break;
                 while (i < end && text[i] == '\n') i++;
                 start = i;
@@ -101,7 +94,7 @@ public sealed class GopherRepetitionMeasures
 
     private static (int Count, int Dups, long DupChars) LineDuplicates(string text, Workspace ws)
     {
-        ws.Counter.Reset(64);
+        ws.Keys.Reset(64);
         int count = 0, dups = 0;
         long dupChars = 0;
         int start = 0, i = 0;
@@ -110,7 +103,7 @@ public sealed class GopherRepetitionMeasures
             int nl = text.AsSpan(i).IndexOf('\n');
             int stop = nl < 0 ? text.Length : i + nl;
             count++;
-            if (ws.Counter.AddIfAbsent(ws.TextHashes.Slice(start, stop))) { dups++; dupChars += stop - start; }
+            if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, stop - start)))) { dups++; dupChars += stop - start; }
             if (nl < 0) break;
             i = stop;
             while (i < text.Length && text[i] == '\n') i++;
@@ -124,38 +117,30 @@ public sealed class GopherRepetitionMeasures
         int positions = words.Count - n + 1;
         if (positions <= 0) return 0;
         ws.Counter.Reset(positions);
-        if (ws.Slots.Length < positions) ws.Slots = new int[Math.Max(positions, ws.Slots.Length * 2)];
-        int max = 0;
+        // Counter.most_common(1) returns the first inserted of the most frequent n-grams: keep the best
+        // (count, first position) seen, preferring an earlier first position on equal counts.
+        int bestCount = 0, bestFirst = 0;
         for (int p = 0; p < positions; p++)
         {
-            int slot = ws.Counter.Add(ws.SequenceHashes.Slice(p, p + n));
-            ws.Slots[p] = slot;
-            max = Math.Max(max, ws.Counter.CountAt(slot));
+            int count = ws.Counter.Add(ws.SequenceHashes.Slice(p, p + n), p, out int first);
+            if (count > bestCount || (count == bestCount && first < bestFirst)) { bestCount = count; bestFirst = first; }
         }
-        var starts = words.Starts;
-        for (int p = 0; p < positions; p++)
-        {
-            // The first position whose n-gram reaches the top count is the first inserted of the tied n-grams.
-            Debug.Assert(ws.Counter.CountAt(ws.Slots[p]) <= max);
-            if (ws.Counter.CountAt(ws.Slots[p]) == max)
-                return (long)(starts[p + n] - starts[p] + n - 1) * max;
-        }
-        throw new UnreachableException();
+        return (long)(ws.Concat.CharLength(bestFirst, bestFirst + n) + n - 1) * bestCount;
     }
 
     private static long DuplicateNGramChars(WordTokens words, int n, Workspace ws)
     {
         int positions = words.Count - n + 1;
         if (positions <= 0) return 0;
-        ws.Counter.Reset(positions);
-        var starts = words.Starts;
+        ws.Keys.Reset(positions);
+        var concat = ws.Concat;
         long repeated = 0;
         int idx = 0;
         while (idx < positions)
         {
-            if (ws.Counter.AddIfAbsent(ws.WordCharHashes.Slice(starts[idx], starts[idx + n])))
+            if (!ws.Keys.Add(concat.Concat(idx, idx + n)))
             {
-                repeated += starts[idx + n] - starts[idx];
+                repeated += concat.CharLength(idx, idx + n);
                 idx += n;
             }
             else
@@ -168,11 +153,9 @@ public sealed class GopherRepetitionMeasures
 
     private sealed class Workspace
     {
-        public readonly SpanHashes TextHashes = new();
-        public readonly SpanHashes WordCharHashes = new();
+        public readonly TokenHashes Concat = new();
         public readonly SpanHashes SequenceHashes = new();
         public readonly HashCounter Counter = new();
-        public ulong[] TokenHashes = new ulong[256];
-        public int[] Slots = new int[256];
+        public readonly HashKeySet Keys = new();
     }
 }

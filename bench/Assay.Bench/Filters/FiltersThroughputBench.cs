@@ -106,6 +106,8 @@ public sealed class FiltersThroughputBench : IBenchTask
         var texts = docs.Select(d => d.Text).ToArray();
         var tokens = new Assay.Curation.Filters.Text.WordTokens();
         var badWords = new Assay.Curation.Filters.Blocklists.WordListMatcher(["fuck", "shit", "cum", "anal", "porn", "cock"]);
+        var builtIn = new Assay.Curation.Filters.Blocklists.WordListMatcher(Assay.Curation.Resources.BadWordsEnglish.Words);
+        var c4Quality = new C4QualityFilter(new C4QualityOptions());
         (string, Action<string>)[] parts =
         [
             ("tokenize", t => Assay.Curation.Filters.Text.WordTokenizer.Tokenize(t, tokens)),
@@ -119,6 +121,13 @@ public sealed class FiltersThroughputBench : IBenchTask
             ("c4 lines", t => C4LinesRewrite.Apply(t, new C4LinesOptions(), out _)),
             ("bad words (6)", t => badWords.CountMatches(t)),
             ("pii find", t => PiiScanner.Find(t, new PiiOptions(), new List<PiiMatch>())),
+            ("bad words (built-in)", t => builtIn.CountMatches(t)),
+            ("c4 quality judge", t => c4Quality.Judge(new Record("x", t))),
+            ("38 signals", t =>
+            {
+                var r = new Record("x", t);
+                for (int i = 0; i < 38; i++) Signals.Set(r, i < 10 ? "a" : i < 20 ? "b" : "c", Names[i], i * 0.5);
+            }),
         ];
         var process = System.Diagnostics.Process.GetCurrentProcess();
         foreach (var (name, action) in parts)
@@ -136,6 +145,8 @@ public sealed class FiltersThroughputBench : IBenchTask
         }
         return 0;
     }
+
+    private static readonly string[] Names = [.. Enumerable.Range(0, 38).Select(i => $"signal_{i}")];
 
     private static (List<Record> Docs, string Source) LoadSpeeches()
     {

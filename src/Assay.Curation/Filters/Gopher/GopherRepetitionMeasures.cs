@@ -12,7 +12,8 @@ namespace Assay.Curation.Filters.Gopher;
 /// spaces. Duplicate n-grams: datatrove's <c>find_all_duplicate</c> walk — n-grams are the words joined
 /// with no separator; a repeat adds its length and jumps n words ahead, otherwise step one word.
 /// Deviation: equality is tested by hashes, not strings (xxHash64 for lines and paragraphs, 61-bit
-/// polynomial hashes for n-grams; collision odds ~1e-18 per pair).
+/// polynomial hashes for the concatenated n-grams, mixed token hashes for top n-grams; collision odds
+/// ~1e-18 per pair).
 /// An empty text gives 0 for every char fraction (datatrove would divide by zero).
 /// </summary>
 public sealed class GopherRepetitionMeasures
@@ -47,7 +48,6 @@ public sealed class GopherRepetitionMeasures
         var (lineCount, lineDups, lineDupChars) = LineDuplicates(text, ws);
 
         ws.Concat.Build(words);
-        ws.SequenceHashes.Build(ws.Concat.Tokens);
 
         var top = new (int, double)[topNs.Count];
         for (int k = 0; k < topNs.Count; k++) top[k] = (topNs[k], len == 0 ? 0 : TopNGramChars(words, topNs[k], ws) / len);
@@ -74,20 +74,16 @@ public sealed class GopherRepetitionMeasures
         ws.Keys.Reset(64);
         int count = 0, dups = 0;
         long dupChars = 0;
-        int start = begin, i = begin;
-        while (i <= end)
+        int start = begin;
+        while (true)
         {
-            bool atSplit = i < end - 1 && text[i] == '\n' && text[i + 1] == '\n';
-            if (i == end || atSplit)
-            {
-                count++;
-                if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, i - start)))) { dups++; dupChars += i - start; }
-                if (i == end) break;
-                while (i < end && text[i] == '\n') i++;
-                start = i;
-                continue;
-            }
-            i++;
+            int split = text.AsSpan(start, end - start).IndexOf("\n\n", StringComparison.Ordinal);
+            int stop = split < 0 ? end : start + split;
+            count++;
+            if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, stop - start)))) { dups++; dupChars += stop - start; }
+            if (split < 0) break;
+            start = stop;
+            while (start < end && text[start] == '\n') start++;
         }
         return (count, dups, dupChars);
     }
@@ -117,15 +113,31 @@ public sealed class GopherRepetitionMeasures
         int positions = words.Count - n + 1;
         if (positions <= 0) return 0;
         ws.Counter.Reset(positions);
+        var tokens = ws.Concat.Tokens;
         // Counter.most_common(1) returns the first inserted of the most frequent n-grams: keep the best
         // (count, first position) seen, preferring an earlier first position on equal counts.
         int bestCount = 0, bestFirst = 0;
         for (int p = 0; p < positions; p++)
         {
-            int count = ws.Counter.Add(ws.SequenceHashes.Slice(p, p + n), p, out int first);
+            int count = ws.Counter.Add(SequenceKey(tokens, p, n), p, out int first);
             if (count > bestCount || (count == bestCount && first < bestFirst)) { bestCount = count; bestFirst = first; }
         }
         return (long)(ws.Concat.CharLength(bestFirst, bestFirst + n) + n - 1) * bestCount;
+    }
+
+    /// <summary>
+    /// Identity of the token sequence [p, p+n) (what " ".join compares: tokens never contain spaces):
+    /// the token hashes folded through a 64-bit multiply-xorshift mixer, position-dependent so order matters.
+    /// </summary>
+    private static ulong SequenceKey(ReadOnlySpan<ulong> tokens, int p, int n)
+    {
+        ulong h = 0x243F_6A88_85A3_08D3UL;
+        for (int i = 0; i < n; i++)
+        {
+            h = (h ^ tokens[p + i]) * 0xFF51_AFD7_ED55_8CCDUL;
+            h ^= h >> 32;
+        }
+        return h;
     }
 
     private static long DuplicateNGramChars(WordTokens words, int n, Workspace ws)
@@ -154,7 +166,6 @@ public sealed class GopherRepetitionMeasures
     private sealed class Workspace
     {
         public readonly TokenHashes Concat = new();
-        public readonly SpanHashes SequenceHashes = new();
         public readonly HashCounter Counter = new();
         public readonly HashKeySet Keys = new();
     }

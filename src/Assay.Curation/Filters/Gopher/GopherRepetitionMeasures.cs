@@ -52,6 +52,7 @@ public sealed class GopherRepetitionMeasures
         var top = new (int, double)[topNs.Count];
         for (int k = 0; k < topNs.Count; k++) top[k] = (topNs[k], len == 0 ? 0 : TopNGramChars(words, topNs[k], ws) / len);
         var dup = new (int, double)[dupNs.Count];
+        if (dupNs.Count > 0 && len > 0) MarkCandidates(words, dupNs.Min(), ws);
         for (int k = 0; k < dupNs.Count; k++) dup[k] = (dupNs[k], len == 0 ? 0 : DuplicateNGramChars(words, dupNs[k], ws) / len);
 
         return new GopherRepetitionMeasures
@@ -140,6 +141,53 @@ public sealed class GopherRepetitionMeasures
         return h;
     }
 
+    private const int AnchorChars = 8;
+
+    /// <summary>
+    /// Marks the positions that could take part in a repeated n-gram (n ≥ <paramref name="minN"/>), so the
+    /// walks hash only those; the walks' results are unchanged. Two equal concatenated n-grams of length
+    /// L ≥ 8 start with the same 8 chars (their "anchor"), so a position whose anchor occurs nowhere else
+    /// can't repeat or be repeated. An n-gram shorter than 8 chars implies the minN-gram at that position
+    /// is shorter than 8: those positions are always candidates. In prose most anchors are unique.
+    /// </summary>
+    private static void MarkCandidates(WordTokens words, int minN, Workspace ws)
+    {
+        int positions = Math.Max(0, words.Count - minN + 1);
+        if (ws.Candidates.Length < positions) ws.Candidates = new bool[Math.Max(positions, ws.Candidates.Length * 2)];
+        if (ws.Slots.Length < positions) ws.Slots = new int[ws.Candidates.Length];
+        var chars = words.Chars;
+        var starts = words.Starts;
+        ws.Counter.Reset(positions); // sized so it never grows: slots stay valid
+        for (int p = 0; p < positions; p++)
+            ws.Slots[p] = ws.Counter.AddSlot(Anchor(chars, starts[p]));
+        for (int p = 0; p < positions; p++)
+            ws.Candidates[p] = starts[p + minN] - starts[p] < AnchorChars || ws.Counter.CountAt(ws.Slots[p]) > 1;
+    }
+
+    /// <summary>The up to 8 chars from <paramref name="start"/> as a 64-bit key (chars read as two 8-byte words).</summary>
+    private static ulong Anchor(ReadOnlySpan<char> chars, int start)
+    {
+        int take = Math.Min(AnchorChars, chars.Length - start);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(chars.Slice(start, take));
+        ulong lo, hi;
+        if (take == AnchorChars)
+        {
+            lo = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            hi = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
+        }
+        else
+        {
+            Span<byte> padded = stackalloc byte[16];
+            padded.Clear();
+            bytes.CopyTo(padded);
+            lo = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            hi = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]) ^ ((ulong)take << 56);
+        }
+        ulong h = (lo ^ 0x9E37_79B9_7F4A_7C15UL) * 0xFF51_AFD7_ED55_8CCDUL;
+        h = (h ^ (h >> 32) ^ hi) * 0xC4CE_B9FE_1A85_EC53UL;
+        return h ^ (h >> 29);
+    }
+
     private static long DuplicateNGramChars(WordTokens words, int n, Workspace ws)
     {
         int positions = words.Count - n + 1;
@@ -148,8 +196,11 @@ public sealed class GopherRepetitionMeasures
         var concat = ws.Concat;
         long repeated = 0;
         int idx = 0;
+        var candidate = ws.Candidates;
         while (idx < positions)
         {
+            // A position that can't equal any other n-gram is neither a repeat nor worth remembering.
+            if (!candidate[idx]) { idx++; continue; }
             if (!ws.Keys.Add(concat.Concat(idx, idx + n)))
             {
                 repeated += concat.CharLength(idx, idx + n);
@@ -168,5 +219,7 @@ public sealed class GopherRepetitionMeasures
         public readonly TokenHashes Concat = new();
         public readonly HashCounter Counter = new();
         public readonly HashKeySet Keys = new();
+        public bool[] Candidates = new bool[256];
+        public int[] Slots = new int[256];
     }
 }

@@ -57,6 +57,28 @@ internal sealed class HashCounter
         }
     }
 
+    /// <summary>Adds one occurrence and returns the key's slot, valid until the table grows (it doesn't while size ≤ expected).</summary>
+    public int AddSlot(ulong key)
+    {
+        if (key == 0) key = 1;
+        int slot = (int)(key ^ (key >> 29)) & _mask;
+        while (true)
+        {
+            ref var e = ref _entries[slot];
+            if (e.Key == key) { e.Count++; return slot; }
+            if (e.Key == 0)
+            {
+                e.Key = key;
+                e.Count = 1;
+                if (++_used * 2 > _mask + 1) throw new InvalidOperationException("HashCounter.AddSlot: more keys than the expected count given to Reset.");
+                return slot;
+            }
+            slot = (slot + 1) & _mask;
+        }
+    }
+
+    public int CountAt(int slot) => _entries[slot].Count;
+
     private void Grow()
     {
         var old = _entries.AsSpan(0, _mask + 1).ToArray();

@@ -30,8 +30,11 @@ public static partial class C4LineRules
     {
         var line = PythonText.Strip(rawLine);
         kept = line;
-        int words = CountWords(line, o.MaxWordLength, out bool tooLong);
-        if (o.MaxWordLength != -1 && tooLong) return C4LineOutcome.TooLongWord;
+        // Only "fewer than MinWordsPerLine" matters, and no word can be longer than a short line:
+        // counting stops early on the usual case.
+        bool checkLength = o.MaxWordLength >= 0 && line.Length > o.MaxWordLength;
+        int words = CountWords(line, checkLength ? o.MaxWordLength : -1, checkLength ? int.MaxValue : o.MinWordsPerLine, out bool tooLong);
+        if (tooLong) return C4LineOutcome.TooLongWord;
         if (o.RemoveCitations && line.Contains('['))
         {
             line = Citation().Replace(line.ToString(), "");
@@ -59,12 +62,12 @@ public static partial class C4LineRules
         return false;
     }
 
-    /// <summary>Words of <c>str.split()</c>, and whether one is longer than <paramref name="maxWordLength"/>.</summary>
-    private static int CountWords(ReadOnlySpan<char> line, int maxWordLength, out bool tooLong)
+    /// <summary>Words of <c>str.split()</c> (up to <paramref name="stopAt"/>), and whether one is longer than <paramref name="maxWordLength"/> (−1: unchecked).</summary>
+    private static int CountWords(ReadOnlySpan<char> line, int maxWordLength, int stopAt, out bool tooLong)
     {
         int count = 0, i = 0;
         tooLong = false;
-        while (i < line.Length)
+        while (i < line.Length && count < stopAt)
         {
             while (i < line.Length && PythonText.IsSpace(line[i])) i++;
             int start = i;

@@ -24,9 +24,24 @@ public static class WordTokenizer
     private static readonly SearchValues<char> AlwaysSplit = SearchValues.Create(AlwaysSplitChars);
     /// <summary>Every char that can start a split: the scanner jumps between these with a vectorized search.</summary>
     private static readonly SearchValues<char> Specials = SearchValues.Create(AlwaysSplitChars + "\",:-.");
-    /// <summary>char.IsWhiteSpace's set, for vectorized chunking.</summary>
-    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
-        "\t\n\v\f\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000");
+    private const byte Space = 1, Special = 2;
+    /// <summary>ASCII char classes: whitespace, special (may start a split), other.</summary>
+    private static readonly byte[] AsciiClass = BuildAsciiClass();
+
+    private static byte[] BuildAsciiClass()
+    {
+        var table = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            if (char.IsWhiteSpace((char)c)) table[c] = Space;
+            else if (Specials.Contains((char)c)) table[c] = Special;
+        }
+        return table;
+    }
+
+    private static bool IsWhiteSpace(char c) => c < 128 ? AsciiClass[c] == Space : char.IsWhiteSpace(c);
+
+    private static bool IsSpecial(char c) => c < 128 ? AsciiClass[c] == Special : Specials.Contains(c);
 
     /// <summary>Words Punkt's English model treats as abbreviations (a common subset; none longer than 6 chars).</summary>
     private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
@@ -44,14 +59,14 @@ public static class WordTokenizer
     public static void Tokenize(ReadOnlySpan<char> text, WordTokens into)
     {
         into.Clear();
-        int i = 0;
-        while (i < text.Length)
+        // Words average ~5 chars: a scalar loop over a class table beats vectorized searches' setup cost here.
+        int i = 0, n = text.Length;
+        while (i < n)
         {
-            int skip = text[i..].IndexOfAnyExcept(WhiteSpace);
-            if (skip < 0) break;
-            int start = i + skip;
-            int length = text[start..].IndexOfAny(WhiteSpace);
-            i = length < 0 ? text.Length : start + length;
+            while (i < n && IsWhiteSpace(text[i])) i++;
+            if (i == n) break;
+            int start = i;
+            while (i < n && !IsWhiteSpace(text[i])) i++;
             TokenizeChunk(text[start..i], into);
         }
     }
@@ -63,9 +78,8 @@ public static class WordTokenizer
         int i = 0;
         while (i < chunk.Length)
         {
-            int next = chunk[i..].IndexOfAny(Specials);
-            if (next < 0) break;
-            i += next;
+            while (i < chunk.Length && !IsSpecial(chunk[i])) i++;
+            if (i == chunk.Length) break;
             char c = chunk[i];
             int splitLength = 0;
             if (i == finalPeriod) splitLength = 1;

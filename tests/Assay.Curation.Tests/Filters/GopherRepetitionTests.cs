@@ -139,6 +139,26 @@ public sealed class GopherRepetitionTests
         }
     }
 
+    /// <summary>A long document (thousands of lines and n-grams) makes every hash table grow past its first size.</summary>
+    [Fact]
+    public void MatchesStringReferenceOnALongDocument()
+    {
+        var rng = new Random(11);
+        var sb = new System.Text.StringBuilder();
+        for (int line = 0; line < 3000; line++)
+        {
+            int words = rng.Next(1, 9);
+            for (int w = 0; w < words; w++) sb.Append("w").Append(rng.Next(rng.Next(1, 400))).Append(w + 1 < words ? ' ' : '.');
+            sb.Append(rng.Next(5) == 0 ? "\n\n" : "\n");
+        }
+        string text = sb.ToString();
+        int[] topNs = [2, 3, 4];
+        int[] dupNs = [5, 6, 7, 8, 9, 10];
+        var expected = NaiveRepetition.Compute(text, topNs, dupNs);
+        var actual = Flatten(GopherRepetitionMeasures.Compute(text, topNs, dupNs));
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 12);
+    }
+
     private static GopherRepetitionMeasures Measures(double paraFrac = 0, double paraChar = 0, double dupLine = 0, double lineChar = 0,
         double[]? top = null, double[]? dup = null) => new()
     {

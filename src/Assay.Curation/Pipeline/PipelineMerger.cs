@@ -10,7 +10,7 @@ namespace Assay.Curation.Pipeline;
 /// </summary>
 public static class PipelineMerger
 {
-    public static PipelineStats Merge(PipelineRun run, string command, string? assayVersion = null)
+    public static PipelineStats Merge(PipelineRun run, string? assayVersion = null)
     {
         var layout = run.Layout;
         var missing = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
@@ -39,7 +39,7 @@ public static class PipelineMerger
 
         var lineage = new Lineage
         {
-            Command = command,
+            Command = run.LineageCommand,
             ConfigHash = run.Config.ConfigHash,
             Inputs = run.Config.Inputs.Select((inp, i) => new LineageInput(inp.Path, run.Plan.Inputs[i].Checksum())).ToList(),
             AssayVersion = assayVersion,

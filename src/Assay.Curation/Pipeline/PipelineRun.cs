@@ -50,5 +50,11 @@ public sealed class PipelineRun
     private static bool IsOurs(string name) =>
         name is ".tasks" or "removed" or "quarantine" || name.StartsWith("part-", StringComparison.Ordinal);
 
+    /// <summary>
+    /// The command recorded in lineage: the same for every executor and worker count, since they
+    /// all make the same dataset.
+    /// </summary>
+    public string LineageCommand => $"assay run {Path.GetFileName(Config.SourceFile)} --tasks {Tasks}";
+
     public bool IsDone(int task) => File.Exists(Layout.DoneMarker(task));
 }

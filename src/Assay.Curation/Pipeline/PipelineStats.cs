@@ -24,7 +24,7 @@ public sealed record PipelineStats
     {
         var signals = new SortedDictionary<string, SignalStats>(StringComparer.Ordinal);
         foreach (var (name, sample) in stats.Signals)
-            signals[name] = new SignalStats(SignalSummary.Of(sample.All), SignalSummary.Of(sample.Kept), sample);
+            signals[name] = new SignalStats(SignalSummary.Of(sample.All), SignalSummary.Of(sample.Kept)) { Sample = sample };
         return new PipelineStats
         {
             ConfigHash = run.Config.ConfigHash,
@@ -43,4 +43,7 @@ public sealed record PipelineStats
 }
 
 /// <summary>A signal before filtering (all records that carry it) and after (kept records). The raw sample is kept for charts, not serialized.</summary>
-public sealed record SignalStats(SignalSummary? Before, SignalSummary? After, [property: System.Text.Json.Serialization.JsonIgnore] SignalSample Sample);
+public sealed record SignalStats(SignalSummary? Before, SignalSummary? After)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public SignalSample? Sample { get; init; }
+}

@@ -27,7 +27,7 @@ public sealed class SlurmExecutorTests
             .Run(PipelineRun.Prepare(slurmConfig), ct: ct);
 
         Assert.Equal(4, summary.TasksRun);
-        Assert.Equal(4800, summary.Stats!.Input);
+        Assert.Equal(4200, summary.Stats!.Input);
         Assert.True(File.Exists(Path.Combine(d["slurm"], ".tasks", "slurm", "logs", "task-3.out")));
         TestData.AssertSameFiles(d["local"], d["slurm"]);
 

@@ -6,7 +6,7 @@ namespace Assay.Curation.Pipeline;
 
 /// <summary>
 /// The merge stage: reads every task marker, checks the accounts add up (loudly), and writes the
-/// kept and removed <c>dataset.json</c> (with lineage) and <c>stats.json</c>.
+/// kept and removed <c>dataset.json</c> (with lineage), <c>stats.json</c> and <c>report.html</c>.
 /// </summary>
 public static class PipelineMerger
 {
@@ -52,6 +52,7 @@ public static class PipelineMerger
 
         var result = PipelineStats.From(run, stats, accounting, kept, removed);
         MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
+        PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
         return result;
     }
 

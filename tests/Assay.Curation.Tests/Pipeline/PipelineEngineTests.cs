@@ -57,6 +57,10 @@ public sealed class PipelineEngineTests
         Assert.Contains(s.Examples, e => e.Reason == "digit:starts_x");
         var statsJson = JsonNode.Parse(File.ReadAllText(d["out/stats.json"]))!;
         Assert.Equal(s.Kept, (long)statsJson["kept"]!);
+        var html = File.ReadAllText(d["out/report.html"]);
+        Assert.Contains("<svg", html);
+        Assert.Contains("min_length:too_short", html);
+        Assert.Contains("test_min_length_v1.chars: after", html);
     }
 
     [Fact]

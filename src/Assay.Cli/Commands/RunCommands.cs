@@ -2,14 +2,15 @@ using System.CommandLine;
 using System.Reflection;
 using Assay.Cli.Infrastructure;
 using Assay.Curation.Executors;
+using Assay.Curation.Mixing;
 using Assay.Curation.Pipeline;
 
 namespace Assay.Cli.Commands;
 
-/// <summary><c>assay run PIPELINE.yaml</c> and <c>assay steps</c>: thin handlers over Assay.Curation.Pipeline.</summary>
+/// <summary><c>assay run PIPELINE.yaml</c>, <c>assay steps</c> and <c>assay mix</c>: thin handlers over Assay.Curation.Pipeline and .Mixing.</summary>
 internal sealed class RunCommands : ICommandGroup
 {
-    public IEnumerable<Command> Commands() => [Run(), Steps()];
+    public IEnumerable<Command> Commands() => [Run(), Steps(), Mix()];
 
     private static Command Run()
     {
@@ -63,6 +64,31 @@ internal sealed class RunCommands : ICommandGroup
         {
             var steps = StepRegistry.Default.All.Select(s => new { name = s.Name, kind = s.Kind, description = s.Description, parameters = StepParameters.Describe(s.OptionsType) }).ToList();
             ctx.Result(steps, string.Join('\n', steps.Select(s => $"{s.name,-24} {s.kind,-9} {s.description}\n{"",-24} {s.parameters}")));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Mix()
+    {
+        var inputs = new Option<string[]>("--input", "-i") { Description = "DATASET to mix, or NAME=DATASET to set its source name (repeatable)", Required = true, AllowMultipleArgumentsPerToken = true };
+        var weights = new Option<string>("--weights", "-w") { Description = "Target token shares per source, e.g. web=0.7,books=0.3", Required = true };
+        var output = CommonOptions.Output("Output dataset folder");
+        var total = new Option<long?>("--total-tokens") { Description = "Tokens to write (default: the most possible without upsampling)" };
+        var maxRepeat = new Option<double>("--max-repeat") { Description = "Upsample any source at most this many times", DefaultValueFactory = _ => 4.0 };
+        var compression = new Option<string>("--compression") { Description = "none, gzip or zstd", DefaultValueFactory = _ => "none" };
+        var seed = CommonOptions.Seed();
+        var cmd = new Command("mix", "Mix sources to target proportions by whitespace tokens, down- or up-sampling deterministically")
+        {
+            inputs, weights, output, total, maxRepeat, compression, seed,
+        };
+        cmd.SetHandler((p, ctx, ct) =>
+        {
+            var spec = new MixSpec(MixArguments.Weights(p.GetValue(weights)!), p.GetValue(total), p.GetValue(maxRepeat));
+            var r = Mixer.Run(p.GetValue(inputs)!.Select(MixArguments.Input).ToList(), spec, p.GetValue(output)!, p.GetValue(seed),
+                Core.IO.ShardFormat.Parse(p.GetValue(compression)!), ct: ct);
+            ctx.Result(r, $"{r.OutRecords:N0} records, {r.OutTokens:N0} tokens → {r.Output}\n" + string.Join('\n', r.Sources.Select(s =>
+                $"  {s.Source,-16} target {s.TargetShare,7:P1}  achieved {s.AchievedShare,7:P1}  rate {s.Rate:F3}{(s.Capped ? " (capped)" : "")}")));
             return 0;
         });
         return cmd;

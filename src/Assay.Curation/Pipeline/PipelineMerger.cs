@@ -50,7 +50,10 @@ public static class PipelineMerger
         DatasetManifests.Build(name, kept, sources, lineage, "records kept by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Folder);
         DatasetManifests.Build(name + "-removed", removed, sources, lineage, "records removed by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Removed);
 
-        var result = PipelineStats.From(run, stats, accounting, kept, removed);
+        var mix = run.Config.Mix is { } spec
+            ? Mixing.Mixer.Run([new Mixing.MixInput(layout.Folder)], spec, layout.Mixed, run.Config.Seed, run.Config.Compression, lineage)
+            : null;
+        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix };
         MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
         PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
         return result;

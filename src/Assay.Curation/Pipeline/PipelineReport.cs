@@ -33,6 +33,17 @@ public static class PipelineReport
             .AddChart(funnel)
             .AddTable(table);
 
+        if (stats.Mix is { } mix)
+        {
+            var t = new Table("source", "available tokens", "target share", "rate", "written tokens", "achieved share", "capped");
+            foreach (var s in mix.Sources)
+                t.AddRow(s.Source, s.Tokens, NumberFormat.Percent(s.TargetShare), s.Rate, s.OutTokens, NumberFormat.Percent(s.AchievedShare), s.Capped ? "yes" : "");
+            report.AddSection("Mix")
+                .AddKeyValues(("target tokens", mix.TargetTokens), ("written tokens", mix.OutTokens), ("written records", mix.OutRecords), ("folder", mix.Output))
+                .AddTable(t)
+                .AddChart(BarChart.FromCounts("Written tokens per source", mix.Sources.Select(s => new KeyValuePair<string, long>(s.Source, s.OutTokens))));
+        }
+
         if (stats.Signals.Count > 0)
         {
             var section = report.AddSection("Signals before and after filtering");

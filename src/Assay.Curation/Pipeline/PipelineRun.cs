@@ -48,7 +48,7 @@ public sealed class PipelineRun
     }
 
     private static bool IsOurs(string name) =>
-        name is ".tasks" or "removed" or "quarantine" || name.StartsWith("part-", StringComparison.Ordinal);
+        name is ".tasks" or "removed" or "quarantine" or "mixed" || name.StartsWith("part-", StringComparison.Ordinal);
 
     /// <summary>
     /// The command recorded in lineage: the same for every executor and worker count, since they

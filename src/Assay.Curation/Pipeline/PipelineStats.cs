@@ -19,6 +19,8 @@ public sealed record PipelineStats
     public required IReadOnlyList<StepCounts> Steps { get; init; }
     public required SortedDictionary<string, SignalStats> Signals { get; init; }
     public required IReadOnlyList<RemovedExample> Examples { get; init; }
+    /// <summary>The token-weighted mix of the kept records (in <c>mixed/</c>), when the pipeline has a <c>mix</c>.</summary>
+    public Mixing.MixResult? Mix { get; init; }
 
     public static PipelineStats From(PipelineRun run, TaskStats stats, RunAccounting accounting, List<ShardInfo> kept, List<ShardInfo> removed)
     {

@@ -31,6 +31,12 @@ internal sealed class RunCommands : ICommandGroup
         cmd.SetHandler((p, ctx, ct) =>
         {
             var config = PipelineLoader.Load(p.GetValue(pipeline)!);
+            if (p.GetValue(plan))
+            {
+                var estimate = Planner.Plan(PipelineRun.ForPlanning(config, p.GetValue(tasks)), p.GetValue(executor)!, p.GetValue(workers), ct: ct);
+                ctx.Result(estimate, DescribePlan(estimate));
+                return 0;
+            }
             var run = PipelineRun.Prepare(config, p.GetValue(tasks));
             if (p.GetValue(task) is int i)
             {
@@ -92,6 +98,21 @@ internal sealed class RunCommands : ICommandGroup
             return 0;
         });
         return cmd;
+    }
+
+    private static string DescribePlan(PipelinePlan p)
+    {
+        static string Bytes(long b) => b >= 1L << 30 ? $"{b / (double)(1L << 30):F1} GiB" : b >= 1L << 20 ? $"{b / (double)(1L << 20):F1} MiB" : $"{b / 1024.0:F0} KiB";
+        static string Time(double s) => s >= 3600 ? $"{s / 3600:F1} h" : s >= 60 ? $"{s / 60:F1} min" : $"{s:F1} s";
+        var lines = new List<string>
+        {
+            $"plan: {p.Executor}, {p.Tasks} tasks, {p.Workers} workers, {p.WorkItems} work items, {Bytes(p.InputBytes)} input, ~{p.EstimatedRecords:N0} records",
+            $"sample: {p.SampledRecords:N0} records from {p.SampledShards} shards; read {p.ReadMsPer1kRecords:F1} ms/1k records, write {p.WriteMsPer1kRecords:F1} ms/1k",
+        };
+        foreach (var s in p.Steps) lines.Add($"  step {s.Step,-26} {s.MsPer1kRecords,8:F1} ms/1k records   keeps {s.KeptFraction,6:P1}");
+        foreach (var s in p.Stages) lines.Add($"  stage {s.Name,-8} wall {Time(s.WallSeconds),9}  RAM {Bytes(s.RamBytes),10}  disk {Bytes(s.DiskBytes),10}  ({s.Note})");
+        lines.Add($"  total    wall {Time(p.TotalWallSeconds),9}  RAM {Bytes(p.PeakRamBytes),10}  disk {Bytes(p.TotalDiskBytes),10}");
+        return string.Join('\n', lines);
     }
 
     private static string Describe(PipelineStats s, string output)

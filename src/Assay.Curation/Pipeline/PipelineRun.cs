@@ -28,6 +28,9 @@ public sealed class PipelineRun
         return run;
     }
 
+    /// <summary>For <c>--plan</c>: the same split, without looking at or writing to the output folder.</summary>
+    public static PipelineRun ForPlanning(PipelineConfig config, int? tasks = null) => new(config, WorkPlan.Build(config, tasks));
+
     private void CheckFingerprint()
     {
         if (File.Exists(Layout.RunFile))

@@ -64,4 +64,20 @@ public sealed class OtherMethodTests
         Assert.True(Math.Abs(warm.Score(test) - cold.Score(test)) < 0.03);
         Assert.Equal(1.0 / 3, model.Fit(train, []).Score(test), 1e-12);
     }
+
+    [Theory]
+    [InlineData("learn-softmax")]
+    [InlineData("learn-mlp")]
+    [InlineData("logreg")]
+    public void Every_registered_learner_fits_blobs_warm_starts_and_scores_the_empty_set_as_a_guess(string name)
+    {
+        var (train, test) = TestData.Split(200, 100, 4, 3, 34, spread: 0.5);
+        var model = UtilityModels.Create(name);
+        var all = Enumerable.Range(0, 200).ToArray();
+        Assert.True(model.Fit(train, all).Score(test) > 0.85, name);
+        var warm = model.Fit(train, all, model.Fit(train, all[..50]));
+        Assert.True(warm.Score(test) > 0.85, name);
+        Assert.Equal(1.0 / 3, model.Fit(train, []).Score(test), 1e-12);
+        Assert.Throws<ArgumentException>(() => UtilityModels.Create("forest"));
+    }
 }

@@ -66,9 +66,9 @@ public sealed class BarChart : Chart
             BarOrientation.Vertical => false,
             _ => items.Count > 12 || items.Any(kv => SvgBuilder.TextWidth(kv.Key, 11) > (Width - 80.0) / Math.Max(items.Count, 1) - 6),
         };
-        double height = Height ?? (horizontal ? 78 + (subtitle is null ? 0 : 18) + (ValueLabel is null ? 0 : 20) + Math.Max(items.Count, 1) * RowHeight : 320);
+        double height = Height ?? (items.Count == 0 ? PlotFrame.EmptyHeight : horizontal ? 78 + (subtitle is null ? 0 : 18) + (ValueLabel is null ? 0 : 20) + Math.Max(items.Count, 1) * RowHeight : 320);
         svg.Open(Width, height, Title, subtitle);
-        PlotFrame.DrawTitle(svg, Title, subtitle);
+        PlotFrame.DrawTitle(svg, Title, subtitle, Width);
         if (items.Count == 0)
         {
             PlotFrame.DrawNoData(svg, Width, height);
@@ -90,7 +90,7 @@ public sealed class BarChart : Chart
         int maxChars = (int)(Width * 0.35 / (11 * 0.58));
         double labelWidth = items.Max(kv => SvgBuilder.TextWidth(Markup.Ellipsize(kv.Key, maxChars), 11));
         // Reuse the frame for the value axis; the category labels take the place of y ticks.
-        var frame = new PlotFrame(Width, height, subtitle, ValueLabel, null, [new string('x', (int)Math.Ceiling(labelWidth / (11 * 0.58)))]);
+        var frame = new PlotFrame(Width, height, subtitle, ValueLabel, null, labelWidth);
         frame.DrawXAxis(svg, axis, ValueLabel, grid: true);
         double band = frame.PlotHeight / items.Count;
         double thickness = Math.Min(BarThickness, band * 0.8);

@@ -64,7 +64,7 @@ public sealed class Funnel : Chart
         double rowsHeight = (_steps.Count + 1) * RowHeight;
         double height = Height ?? top + rowsHeight + 14 + legendRows * 18 + problems.Count * 16 + 10;
         svg.Open(Width, height, Title, Subtitle);
-        PlotFrame.DrawTitle(svg, Title, Subtitle);
+        PlotFrame.DrawTitle(svg, Title, Subtitle, Width);
 
         double labelWidth = Math.Min(Width * 0.28, 12 + Math.Max(SvgBuilder.TextWidth(InputLabel),
             _steps.Count == 0 ? 0 : _steps.Max(s => SvgBuilder.TextWidth(Markup.Ellipsize(s.Name, 32)))));
@@ -93,7 +93,7 @@ public sealed class Funnel : Chart
         y += legendRows * 18;
         foreach (string p in problems)
         {
-            svg.Text(12, y + 6, "⚠ counts do not add up — " + p, size: 11.5, fill: "#c0392b", cssClass: "warning");
+            svg.Text(12, y + 6, "⚠ counts do not add up — " + p, size: 11.5, fill: Palette.Warning, cssClass: "warning");
             y += 16;
         }
         svg.Close();
@@ -109,21 +109,25 @@ public sealed class Funnel : Chart
             tooltip: string.Create(CultureInfo.InvariantCulture, $"{step.Name}: kept {NumberFormat.Count(step.Kept)} of {NumberFormat.Count(stepIn)}"));
         x += px(step.Kept);
         long removed = stepIn - step.Kept;
+        long attributed = Segments(step, removed).Sum(s => Math.Max(0, s.Count));
+        // Over-attributed reasons are squeezed into the removed span so the bar still ends at
+        // the step's input; the mismatch itself is listed under the chart.
+        double squeeze = attributed > removed && attributed > 0 ? Math.Max(0, removed) / (double)attributed : 1;
         foreach (var (reason, count) in Segments(step, removed))
         {
             if (count <= 0)
                 continue;
             // A sliver of 1px keeps rare reasons visible on large inputs.
-            double w = Math.Max(1, px(count));
+            double w = Math.Max(1, px(count) * squeeze);
             svg.Rect(x, barY, w, BarThickness, ReasonColor(reasons, reason), "removed",
                 tooltip: string.Create(CultureInfo.InvariantCulture, $"{step.Name}: {reason} removed {NumberFormat.Count(count)} ({NumberFormat.Percent(Fraction(count, stepIn))} of step input)"));
             x += w;
         }
-        string text = removed >= 0
-            ? string.Create(CultureInfo.InvariantCulture, $"{NumberFormat.Count(step.Kept)}  −{NumberFormat.Count(removed)} ({NumberFormat.Percent(Fraction(removed, stepIn))})")
-            : string.Create(CultureInfo.InvariantCulture, $"{NumberFormat.Count(step.Kept)}  +{NumberFormat.Count(-removed)}?");
-        svg.Text(barRight + 10, y + RowHeight / 2, text, size: 11.5, baseline: "middle", cssClass: "count",
-            fill: removed >= 0 ? Palette.Text : "#c0392b");
+        string note = removed >= 0
+            ? string.Create(CultureInfo.InvariantCulture, $"−{NumberFormat.Count(removed)} ({NumberFormat.Percent(Fraction(removed, stepIn))})")
+            : string.Create(CultureInfo.InvariantCulture, $"+{NumberFormat.Count(-removed)}?");
+        svg.TextWithNote(barRight + 10, y + RowHeight / 2, NumberFormat.Count(step.Kept), note,
+            removed >= 0 ? Palette.MutedText : Palette.Warning, 11.5, "count");
     }
 
     private static IEnumerable<(string Reason, long Count)> Segments(FunnelStep step, long removed)

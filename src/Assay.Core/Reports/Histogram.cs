@@ -33,10 +33,10 @@ public sealed class Histogram : Chart
     private protected override void Render(SvgBuilder svg)
     {
         double width = Width;
-        double height = Height ?? 320;
+        double height = Height ?? (Data.Bins.Count == 0 ? PlotFrame.EmptyHeight : 320);
         string subtitle = Subtitle ?? DefaultSubtitle();
         svg.Open(width, height, Title, subtitle);
-        PlotFrame.DrawTitle(svg, Title, subtitle);
+        PlotFrame.DrawTitle(svg, Title, subtitle, width);
         var bins = Data.Bins;
         if (bins.Count == 0)
         {
@@ -99,10 +99,10 @@ public sealed class Histogram : Chart
     private string DefaultSubtitle()
     {
         var parts = new List<string> { "n = " + NumberFormat.Count(Data.Count) };
-        if (Data.Rule is not null)
-            parts.Add(Data.Rule + " bins");
-        if (Data.NonFinite > 0)
-            parts.Add(NumberFormat.Count(Data.NonFinite) + " non-finite values skipped");
+        if (Data.Rule is not null && !Data.FixedEdges)
+            parts.Add(Data.Bins.Count == 1 ? Data.Rule : Data.Rule + " bins");
+        if (Data.Skipped > 0)
+            parts.Add(NumberFormat.Count(Data.Skipped) + (Data.FixedEdges ? " values outside the bins" : " non-finite values skipped"));
         if (LogY)
             parts.Add("log scale");
         return string.Join(" · ", parts);

@@ -46,12 +46,12 @@ public sealed class LineChart : Chart
 
     private protected override void Render(SvgBuilder svg)
     {
-        double height = Height ?? 340;
         var legendLines = LayoutLegend();
-        svg.Open(Width, height, Title, Subtitle);
-        PlotFrame.DrawTitle(svg, Title, Subtitle);
         bool anyX = ValueAxis.TryRange(AllPoints().Where(Drawable).Select(p => p.X), LogX, out double xMin, out double xMax);
         ValueAxis.TryRange(AllPoints().Where(Drawable).Select(p => p.Y), LogY, out double yMin, out double yMax);
+        double height = Height ?? (anyX ? 340 : PlotFrame.EmptyHeight);
+        svg.Open(Width, height, Title, Subtitle);
+        PlotFrame.DrawTitle(svg, Title, Subtitle, Width);
         if (!anyX)
         {
             PlotFrame.DrawNoData(svg, Width, height);
@@ -84,13 +84,13 @@ public sealed class LineChart : Chart
             {
                 if (!Drawable(p))
                 {
-                    svg.Polyline(segment, color, 2, "line");
+                    svg.Polyline(Decimate(segment), color, 2, "line");
                     segment.Clear();
                     continue;
                 }
                 segment.Add((frame.X(xAxis, p.X), frame.Y(yAxis, p.Y)));
             }
-            svg.Polyline(segment, color, 2, "line");
+            svg.Polyline(Decimate(segment), color, 2, "line");
             if (dots)
             {
                 foreach (var p in series.Points.Where(Drawable))
@@ -103,6 +103,37 @@ public sealed class LineChart : Chart
         }
         DrawMarkers(svg, frame, xAxis);
         svg.Close();
+    }
+
+    /// <summary>
+    /// Long curves (100k training steps) would make megabyte SVGs with many points per pixel.
+    /// Per pixel column keep the first, lowest, highest and last point, in their original
+    /// order: the drawn envelope is unchanged, the size is bounded by the plot width.
+    /// </summary>
+    internal static List<(double X, double Y)> Decimate(List<(double X, double Y)> points)
+    {
+        if (points.Count <= 2000)
+            return points;
+        var result = new List<(double X, double Y)>();
+        int start = 0;
+        while (start < points.Count)
+        {
+            long column = (long)Math.Floor(points[start].X);
+            int end = start;
+            int lo = start, hi = start;
+            while (end + 1 < points.Count && (long)Math.Floor(points[end + 1].X) == column)
+            {
+                end++;
+                if (points[end].Y < points[lo].Y)
+                    lo = end;
+                if (points[end].Y > points[hi].Y)
+                    hi = end;
+            }
+            foreach (int i in new SortedSet<int> { start, lo, hi, end })
+                result.Add(points[i]);
+            start = end + 1;
+        }
+        return result;
     }
 
     private IEnumerable<(double X, double Y)> AllPoints() => _series.SelectMany(s => s.Points);

@@ -85,8 +85,9 @@ public static class NumberFormat
         string suffix = "";
         foreach (var (s, suf) in Suffixes)
         {
-            // Four-digit ticks read better in full ("1,500" rather than "1.5k").
-            if (maxAbs >= s && maxAbs >= 1e4)
+            // Four-digit ticks read better in full ("1,500" rather than "1.5k"), and so do
+            // fine steps on large values ("1,000,000,000.01" rather than "1.00000000001B").
+            if (maxAbs >= s && maxAbs >= 1e4 && step / s >= 0.01)
             {
                 scale = s;
                 suffix = suf;

@@ -25,5 +25,5 @@ public static class Palette
     internal const string MutedText = "#555555";
     internal const string Grid = "#e3e3e3";
     internal const string Axis = "#888888";
-    internal const string Kept = "#59a14f";
+    internal const string Warning = "#c0392b";
 }

@@ -6,18 +6,25 @@ namespace Assay.Core.Reports;
 /// </summary>
 internal sealed class PlotFrame
 {
+    /// <summary>Height used for a chart with nothing to draw, so empty charts do not take a full panel.</summary>
+    public const int EmptyHeight = 110;
+
     private const double TitleHeight = 30;
     private const double SubtitleHeight = 18;
     private const double TickLabelSize = 11;
 
     public PlotFrame(double width, double height, string? subtitle, string? xLabel, string? yLabel,
         IReadOnlyList<string> yTickLabels, double extraTop = 0, double extraBottom = 0)
+        : this(width, height, subtitle, xLabel, yLabel, yTickLabels.Select(l => SvgBuilder.TextWidth(l, TickLabelSize)).DefaultIfEmpty(0).Max(), extraTop, extraBottom)
+    {
+    }
+
+    /// <summary>Layout with an explicit width for whatever sits left of the plot (category labels).</summary>
+    public PlotFrame(double width, double height, string? subtitle, string? xLabel, string? yLabel,
+        double maxLabel, double extraTop = 0, double extraBottom = 0)
     {
         Width = width;
         Height = height;
-        double maxLabel = 0;
-        foreach (string l in yTickLabels)
-            maxLabel = Math.Max(maxLabel, SvgBuilder.TextWidth(l, TickLabelSize));
         Left = 12 + (string.IsNullOrEmpty(yLabel) ? 0 : 20) + maxLabel + 8;
         Top = TitleHeight + (string.IsNullOrEmpty(subtitle) ? 0 : SubtitleHeight) + extraTop + 8;
         Right = width - 20;
@@ -37,11 +44,13 @@ internal sealed class PlotFrame
 
     public double Y(ValueAxis axis, double v) => Bottom - axis.Fraction(v) * PlotHeight;
 
-    public static void DrawTitle(SvgBuilder svg, string title, string? subtitle)
+    /// <summary>Title and subtitle, shortened to the chart width (the full title stays in the SVG's &lt;title&gt;).</summary>
+    public static void DrawTitle(SvgBuilder svg, string title, string? subtitle, double width)
     {
-        svg.Text(12, 20, title, size: 15, bold: true, cssClass: "chart-title");
+        string shown = Markup.Ellipsize(title, (int)((width - 24) / (15 * 0.6)));
+        svg.Text(12, 20, shown, size: 15, bold: true, cssClass: "chart-title", tooltip: shown.Length < title.Length ? title : null);
         if (!string.IsNullOrEmpty(subtitle))
-            svg.Text(12, 38, subtitle, size: 11.5, fill: Palette.MutedText);
+            svg.Text(12, 38, Markup.Ellipsize(subtitle, (int)((width - 24) / (11.5 * 0.58))), size: 11.5, fill: Palette.MutedText);
     }
 
     /// <summary>Horizontal grid lines with labels on the left; the y title is rotated along the axis.</summary>
@@ -86,6 +95,6 @@ internal sealed class PlotFrame
     /// <summary>Centered note for charts with nothing to draw, so empty input still yields a valid, labelled image.</summary>
     public static void DrawNoData(SvgBuilder svg, double width, double height, string message = "No data")
     {
-        svg.Text(width / 2, height / 2 + 10, message, anchor: "middle", size: 13, fill: Palette.MutedText, cssClass: "no-data");
+        svg.Text(width / 2, Math.Max(height / 2 + 10, 70), message, anchor: "middle", size: 13, fill: Palette.MutedText, cssClass: "no-data");
     }
 }

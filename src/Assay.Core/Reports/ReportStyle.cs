@@ -41,6 +41,7 @@ internal static class ReportStyle
         .ex-label { font-size: 12px; color: #666; margin-bottom: 2px; }
         pre { white-space: pre-wrap; overflow-wrap: anywhere; background: #f6f7f9; border-radius: 4px; padding: 6px 10px; margin: 0; font-size: 13px; }
         footer { color: #888; font-size: 12px; padding-bottom: 28px; }
+        @media print { body { background: #fff; } section { break-inside: avoid; border: none; } nav { display: none; } }
 
         """;
 }

@@ -138,6 +138,20 @@ internal sealed class SvgBuilder
         _sb.Append("</text>");
     }
 
+    /// <summary>Two runs of text on one line, the second in a muted color (e.g. "880,000" then "−120,000 (12%)").</summary>
+    public void TextWithNote(double x, double y, string text, string note, string noteFill, double size, string? cssClass = null)
+    {
+        _sb.Append("<text");
+        if (cssClass is not null)
+            _sb.Append(" class=\"").Append(cssClass).Append('"');
+        _sb.Append(" x=\"").Append(N(x)).Append("\" y=\"").Append(N(y)).Append("\" dominant-baseline=\"middle\" font-size=\"")
+            .Append(N(size)).Append("\">");
+        Markup.Append(_sb, text);
+        _sb.Append("<tspan dx=\"8\" fill=\"").Append(noteFill).Append("\">");
+        Markup.Append(_sb, note);
+        _sb.Append("</tspan></text>");
+    }
+
     /// <summary>Approximate rendered width of <paramref name="text"/>; good enough for layout without font metrics.</summary>
     public static double TextWidth(string text, double size = 12) => text.Length * size * 0.58;
 

@@ -17,15 +17,15 @@ public static class Ticks
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTicks, 3);
         if (min > max)
             (min, max) = (max, min);
-        // Ranges below ~1e-9 of the magnitude cannot be split into distinct doubles that
-        // print differently; treat them as one value and open a window around it.
+        // Ranges below ~1e-12 of the magnitude are within a few thousand ulps: too close to
+        // split into distinct ticks; treat them as one value and open a window around it.
         double magnitude = Math.Max(Math.Abs(min), Math.Abs(max));
         if (magnitude < 1e-280)
         {
             // Subnormal-scale data: steps would underflow; show a unit window around zero.
             (min, max, magnitude) = (-1, 1, 1);
         }
-        if (max - min <= magnitude * 1e-9)
+        if (max - min <= magnitude * 1e-12)
         {
             double center = (min + max) / 2;
             double half = center == 0 ? 1 : NiceAtLeast(Math.Abs(center) * 0.1);

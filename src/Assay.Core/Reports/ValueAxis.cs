@@ -27,6 +27,9 @@ internal sealed class ValueAxis
     /// <summary>Linear axis over the data range; bars and counts pass <paramref name="includeZero"/> so bars start at a baseline.</summary>
     public static ValueAxis Linear(double min, double max, bool includeZero, int maxTicks = 7)
     {
+        // Keep max - min finite; anything beyond is pinned to the plot edge by Fraction.
+        min = Math.Clamp(min, -HistogramData.MaxMagnitude, HistogramData.MaxMagnitude);
+        max = Math.Clamp(max, -HistogramData.MaxMagnitude, HistogramData.MaxMagnitude);
         if (includeZero)
         {
             min = Math.Min(min, 0);
@@ -35,7 +38,8 @@ internal sealed class ValueAxis
         return new ValueAxis(Reports.Ticks.Linear(min, max, maxTicks));
     }
 
-    public static ValueAxis Log(double min, double max, int maxTicks = 8) => new(Reports.Ticks.Log(min, max, maxTicks));
+    public static ValueAxis Log(double min, double max, int maxTicks = 8) =>
+        new(Reports.Ticks.Log(Math.Max(min, 1e-300), Math.Min(max, HistogramData.MaxMagnitude), maxTicks));
 
     /// <summary>Position of <paramref name="value"/> as a fraction of the axis, clamped to [0, 1].</summary>
     public double Fraction(double value)

@@ -31,6 +31,19 @@ public sealed class DeterminismTests
     }
 
     [Fact]
+    public void Extreme_magnitudes_do_not_throw()
+    {
+        double[] extremes = [double.MaxValue, -double.MaxValue, double.Epsilon, -double.Epsilon, 0, 1e-310, 1e308];
+        var hist = Histogram.Of("h", extremes);
+        Assert.Equal(3, hist.Data.Skipped);
+        Svg.Parse(hist.ToSvg());
+        Svg.Parse(new BarChart("b", extremes.Select((v, i) => new KeyValuePair<string, double>("k" + i, v))).ToSvg());
+        Svg.Parse(new LineChart("l") { LogY = true }.Add("s", extremes).ToSvg());
+        Svg.Parse(new LineChart("l").Add("s", extremes.Select(v => (v, v))).ToSvg());
+        Svg.Parse(new Funnel("f", long.MaxValue).Add("a", long.MaxValue / 2, [new("r", long.MaxValue / 2)]).ToSvg());
+    }
+
+    [Fact]
     public void Svg_file_is_standalone_xml()
     {
         string path = Path.Combine(Path.GetTempPath(), "assay-chart-" + Guid.NewGuid().ToString("N") + ".svg");

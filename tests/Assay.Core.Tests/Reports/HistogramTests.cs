@@ -51,7 +51,7 @@ public sealed class HistogramTests
         Assert.Equal(3, bin.Count);
         Assert.True(bin.Low < 3.5 && bin.High > 3.5);
         var odd = HistogramData.FromValues([double.NaN, double.PositiveInfinity, 1, 2]);
-        Assert.Equal(2, odd.NonFinite);
+        Assert.Equal(2, odd.Skipped);
         Assert.Equal(2, odd.Count);
 
         foreach (var d in new[] { empty, single, odd, HistogramData.FromValues([double.NaN]) })
@@ -81,6 +81,48 @@ public sealed class HistogramTests
         var data = HistogramData.FromCounts([0, 1, 2], [10, 5]);
         var bars = Svg.ByClass(Svg.Parse(new Histogram("h", data).ToSvg()), "bar");
         Assert.Equal(2.0, Svg.Attr(bars[0], "height") / Svg.Attr(bars[1], "height"), 2);
+    }
+
+    [Fact]
+    public void Small_spread_on_large_values_still_fills_the_plot()
+    {
+        var h = Histogram.Of("tiny", Enumerable.Range(0, 100).Select(i => 1e9 + i * 1e-3));
+        var svg = Svg.Parse(h.ToSvg());
+        double total = Svg.ByClass(svg, "bar").Sum(b => Svg.Attr(b, "width"));
+        Assert.True(total > 300, $"bars span only {total}px");
+        Assert.All(Svg.ByClass(svg, "tick"), t => Assert.DoesNotContain("B", t.Value, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Fixed_edges_count_inside_and_skip_outside()
+    {
+        var data = HistogramData.FromValues([0, 0.05, 0.5, 0.99, 1, 1.5, -0.1, double.NaN], 0, 1, 10);
+        Assert.Equal(10, data.Bins.Count);
+        Assert.Equal(0.1, data.Bins[0].High, 12);
+        Assert.Equal(2, data.Bins[0].Count);
+        Assert.Equal(1, data.Bins[5].Count);
+        Assert.Equal(2, data.Bins[9].Count); // 0.99 and the inclusive last edge 1.0
+        Assert.Equal(5, data.Count);
+        Assert.Equal(3, data.Skipped);
+        var svg = Svg.Parse(new Histogram("fixed", data).ToSvg());
+        Assert.Equal(10, Svg.ByClass(svg, "bar").Count);
+        Assert.Contains(svg.Descendants(), e => e.Value.Contains("3 values outside the bins", StringComparison.Ordinal));
+        Assert.Throws<ArgumentException>(() => HistogramData.FromValues([1.0], [0, 0]));
+        Assert.Throws<ArgumentException>(() => HistogramData.FromValues([1.0], 1, 1, 3));
+    }
+
+    [Fact]
+    public void Merge_sums_histograms_with_the_same_edges()
+    {
+        var a = HistogramData.FromValues([0.1, 0.2, 2], 0, 1, 4);
+        var b = HistogramData.FromValues([0.1, 0.9], 0, 1, 4);
+        var merged = HistogramData.Merge([a, b]);
+        Assert.Equal([3L, 0, 0, 1], merged.Bins.Select(x => x.Count));
+        Assert.Equal(4, merged.Count);
+        Assert.Equal(1, merged.Skipped);
+        Assert.True(merged.FixedEdges);
+        Assert.Empty(HistogramData.Merge([]).Bins);
+        Assert.Throws<ArgumentException>(() => HistogramData.Merge([a, HistogramData.FromValues([0.5], 0, 2, 4)]));
     }
 
     [Fact]

@@ -28,6 +28,35 @@ public sealed class LineChartTests
     }
 
     [Fact]
+    public void Long_series_are_decimated_without_losing_extremes()
+    {
+        var ys = Enumerable.Range(0, 200_000).Select(i => Math.Sin(i / 5000.0) + (i == 123_456 ? 5 : 0)).ToList();
+        var chart = new LineChart("long").Add("s", ys);
+        var svg = Svg.Parse(chart.ToSvg());
+        string d = (string)Assert.Single(Svg.ByClass(svg, "line")).Attribute("d")!;
+        int vertices = d.Count(c => c is 'M' or 'L');
+        Assert.InRange(vertices, 100, 4 * 720);
+    }
+
+    [Fact]
+    public void Decimation_keeps_order_ends_and_extremes_per_pixel_column()
+    {
+        var rng = new Random(3);
+        var pts = Enumerable.Range(0, 50_000).Select(i => (X: i / 100.0, Y: rng.NextDouble())).ToList();
+        pts[31_337] = (pts[31_337].X, 9);
+        pts[777] = (pts[777].X, -9);
+        var kept = LineChart.Decimate(pts);
+        Assert.InRange(kept.Count, 500, 4 * 500);
+        Assert.Equal(pts[0], kept[0]);
+        Assert.Equal(pts[^1], kept[^1]);
+        Assert.Contains(pts[31_337], kept);
+        Assert.Contains(pts[777], kept);
+        Assert.True(kept.Zip(kept.Skip(1), (a, b) => b.X >= a.X).All(x => x));
+        var small = pts.Take(100).ToList();
+        Assert.Same(small, LineChart.Decimate(small));
+    }
+
+    [Fact]
     public void Gaps_break_the_line()
     {
         var chart = new LineChart("gaps").Add("s", [(0, 1.0), (1, double.NaN), (2, 3.0), (3, 4.0)]);

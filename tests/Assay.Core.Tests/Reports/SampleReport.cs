@@ -99,6 +99,34 @@ internal static class SampleReport
         return report;
     }
 
+    /// <summary>Degenerate and hostile inputs side by side, to eyeball that nothing breaks the layout.</summary>
+    public static HtmlReport EdgeCases()
+    {
+        const string Evil = "<b>bold?</b> & \"quotes\"";
+        var report = new HtmlReport("Edge cases " + Evil);
+        report.AddSection("Empty and single values")
+            .AddChart(Histogram.Of("Empty histogram", []))
+            .AddChart(new Histogram("One distinct value (42)", HistogramData.FromValues([42, 42, 42])) { Width = 360 })
+            .AddChart(new BarChart("No bars", []) { Width = 360 })
+            .AddChart(new LineChart("No points").Add("nan", [double.NaN]));
+        report.AddSection("Awkward data")
+            .AddChart(new BarChart("Negative and positive " + Evil, [new("gain", 0.35), new("loss " + Evil, -0.2), new("flat", 0)]) { Width = 420, ValueLabel = "Δ accuracy" })
+            .AddChart(new BarChart("Thirty long labels", Enumerable.Range(0, 30).Select(i => new KeyValuePair<string, double>(
+                "a rather long category label number " + i + " that must be shortened", Math.Pow(1.3, i))))
+            {
+                Sort = BarSort.Descending,
+                Limit = 25,
+            })
+            .AddChart(new LineChart("Gaps and log x") { LogX = true, XLabel = "examples", YLabel = "accuracy" }
+                .Add("model A", [(10, 0.2), (100, 0.5), (1000, double.NaN), (10_000, 0.8), (100_000, 0.86)])
+                .Add("model B " + Evil, [(0, 0.1), (30, 0.3), (3000, 0.6), (300_000, 0.9)]))
+            .AddChart(new Funnel("Counts that do not add up", 1000)
+                .Add("step grows", 1100)
+                .Add("reasons over-attributed", 900, [new("a", 150), new("b " + Evil, 100)]))
+            .AddChart(Histogram.Of("Tiny spread around 1e9", Enumerable.Range(0, 100).Select(i => 1e9 + i * 1e-3)));
+        return report;
+    }
+
     private static double Gaussian(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 }

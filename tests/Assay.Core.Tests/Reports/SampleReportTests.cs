@@ -9,12 +9,14 @@ namespace Assay.Core.Tests.Reports;
 /// </summary>
 public sealed class SampleReportTests
 {
+    private static string Dir => Environment.GetEnvironmentVariable("ASSAY_SAMPLE_REPORT_DIR") is { Length: > 0 } d
+        ? d
+        : Path.Combine(Path.GetTempPath(), "assay-sample-report");
+
     [Fact]
     public void Sample_report_contains_every_block_and_parses()
     {
-        string dir = Environment.GetEnvironmentVariable("ASSAY_SAMPLE_REPORT_DIR") is { Length: > 0 } d
-            ? d
-            : Path.Combine(Path.GetTempPath(), "assay-sample-report");
+        string dir = Dir;
         var report = SampleReport.Build();
         string path = Path.Combine(dir, "report.html");
         report.Save(path);
@@ -26,5 +28,18 @@ public sealed class SampleReportTests
         Assert.Equal(3, doc.Descendants("details").Count());
         Assert.Single(doc.Descendants("table"));
         Assert.Equal(SampleReport.Build().Render(), File.ReadAllText(path));
+    }
+
+    [Fact]
+    public void Edge_case_report_renders_degenerate_charts()
+    {
+        string path = Path.Combine(Dir, "edge-cases.html");
+        var report = SampleReport.EdgeCases();
+        report.Save(path);
+        var doc = XDocument.Load(path);
+        var svgs = doc.Descendants(Svg.Ns + "svg").ToList();
+        Assert.Equal(9, svgs.Count);
+        Assert.Equal(3, svgs.Count(s => Svg.ByClass(s, "no-data").Count == 1));
+        Assert.Equal(2, svgs.Sum(s => Svg.ByClass(s, "warning").Count));
     }
 }

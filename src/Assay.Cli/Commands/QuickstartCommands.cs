@@ -25,10 +25,12 @@ internal sealed class QuickstartCommands : ICommandGroup
             var pulled = ctx.WithProgress($"pull {name}", p => PackPuller.Pull(name, p, ct));
             ctx.Info($"{name}: {pulled.Records:N0} records at {pulled.Path}{(pulled.FromCache ? " (cached)" : "")}");
             var input = DatasetInput.Resolve(pulled.Path);
-            var stats = StatsCommands.Run(ctx, input, OnError.Fail, outDir, ct);
+            var probes = TextProbeFactory.Create(ctx, "cl100k_base", langid: true, ct);
+            var stats = StatsCommands.Run(ctx, input, OnError.Fail, outDir, ct, probes);
             var (json, html) = StatsReport.Write(stats, outDir, $"assay quickstart --pack {name}");
-            ctx.Result(new { pack = name, dataset = pulled.Path, records = stats.Records, words = stats.Words, stats_json = json, report = html },
-                $"{stats.Records:N0} records, {stats.Words:N0} words, {stats.Chars:N0} characters\n" +
+            ctx.Result(new { pack = name, dataset = pulled.Path, records = stats.Records, words = stats.Words, tokens = stats.Tokens, languages = stats.Languages, stats_json = json, report = html },
+                $"{stats.Records:N0} records, {stats.Words:N0} words, {stats.Chars:N0} characters, {stats.Tokens:N0} cl100k_base tokens\n" +
+                $"languages: {string.Join(", ", stats.Languages!.OrderByDescending(kv => kv.Value).Take(8).Select(kv => $"{kv.Key} {kv.Value:N0}"))}\n" +
                 $"dataset: {pulled.Path}\nstats:   {json}\nreport:  {Path.GetFullPath(html)}");
             return 0;
         });

@@ -14,15 +14,20 @@ internal sealed class StatsCommands : ICommandGroup
         var dataset = new Argument<string>("DATASET") { Description = "A dataset folder, a folder of shards, a shard file, or a glob (quote it)" };
         var output = new Option<string?>("--output", "-o") { Description = "Folder for stats.json and report.html (default: out/stats-NAME)" };
         var onError = CommonOptions.OnError();
-        var cmd = new Command("stats", "Measure a dataset: records, words, characters, length histograms, per-source and per-label breakdown; checks the manifest's counts and checksums") { dataset, output, onError };
+        var tokenizer = new Option<string?>("--tokenizer") { Description = "Also count tokens with this encoding (cl100k_base, o200k_base, r50k_base, or a trained rank file)" };
+        var langid = new Option<bool>("--langid") { Description = "Also identify each record's language with fastText lid.176 and show the language mix" };
+        var cmd = new Command("stats", "Measure a dataset: records, words, characters, length histograms, per-source and per-label breakdown; checks the manifest's counts and checksums") { dataset, output, onError, tokenizer, langid };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
             var outDir = parse.GetValue(output) ?? Path.Combine("out", "stats-" + SafeName(input));
-            var result = Run(ctx, input, parse.GetValue(onError), outDir, ct);
+            var probes = TextProbeFactory.Create(ctx, parse.GetValue(tokenizer), parse.GetValue(langid), ct);
+            var result = Run(ctx, input, parse.GetValue(onError), outDir, ct, probes);
             var (json, html) = StatsReport.Write(result, outDir, "assay " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)));
             ctx.Result(new { stats = result, stats_json = json, report = html },
                 $"{result.Records:N0} records, {result.Words:N0} words, {result.Chars:N0} characters in {result.Shards} shard(s)\n" +
+                (result.Tokens is long tk ? $"{result.Tokenizer} tokens: {tk:N0}\n" : "") +
+                (result.Languages is { } lg ? $"languages: {string.Join(", ", lg.OrderByDescending(kv => kv.Value).Take(8).Select(kv => $"{kv.Key} {kv.Value:N0}"))}\n" : "") +
                 $"sources: {string.Join(", ", result.BySource.Select(kv => $"{kv.Key} {kv.Value.Records:N0}"))}\n" +
                 (result.ByLabel.Count > 1 || !result.ByLabel.ContainsKey("(none)") ? $"labels: {string.Join(", ", result.ByLabel.Take(12).Select(kv => $"{kv.Key} {kv.Value.Records:N0}"))}{(result.ByLabel.Count > 12 ? ", …" : "")}\n" : "") +
                 (result.Quarantined > 0 ? $"quarantined: {result.Quarantined:N0} lines in {Path.Combine(outDir, "quarantine")}\n" : "") +
@@ -33,11 +38,11 @@ internal sealed class StatsCommands : ICommandGroup
         yield return cmd;
     }
 
-    internal static DatasetStatsResult Run(CliContext ctx, DatasetInput input, OnError onError, string outDir, CancellationToken ct)
+    internal static DatasetStatsResult Run(CliContext ctx, DatasetInput input, OnError onError, string outDir, CancellationToken ct, StatsProbes? probes = null)
     {
         using var quarantine = onError == OnError.Quarantine ? new QuarantineWriter(Path.Combine(outDir, "quarantine")) : null;
         var options = new ReadOptions { OnError = onError, Quarantine = quarantine, RequireText = false };
-        return ctx.WithProgress("stats", p => DatasetStats.Compute(input, options, p, ct));
+        return ctx.WithProgress("stats", p => DatasetStats.Compute(input, options, p, ct, probes));
     }
 
     internal static string SafeName(DatasetInput input)

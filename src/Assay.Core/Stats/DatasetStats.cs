@@ -12,9 +12,12 @@ namespace Assay.Core.Stats;
 /// </summary>
 public static class DatasetStats
 {
-    public static DatasetStatsResult Compute(DatasetInput input, ReadOptions options, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
+    public static DatasetStatsResult Compute(DatasetInput input, ReadOptions options, IProgress<ProgressInfo>? progress = null,
+        CancellationToken ct = default, StatsProbes? probes = null)
     {
         var res = new DatasetStatsResult { Dataset = input.Spec, Shards = input.Shards.Count };
+        if (probes?.CountTokens is not null) { res.Tokenizer = probes.TokenizerName; res.Tokens = 0; }
+        if (probes?.IdentifyLanguage is not null) { res.LanguageModel = probes.LanguageModelName; res.Languages = new(StringComparer.Ordinal); }
         var throttle = new ThrottledProgress(progress);
         long totalBytes = input.Shards.Sum(s => new FileInfo(s).Length);
         long doneBytes = 0;
@@ -26,6 +29,7 @@ public static class DatasetStats
             {
                 ct.ThrowIfCancellationRequested();
                 Add(res, r);
+                if (probes is not null) Probe(res, probes, r.Text);
                 if ((++n & 1023) == 0) throttle.Report(new ProgressInfo("read", doneBytes, totalBytes, "bytes"));
             }
             doneBytes += new FileInfo(shard).Length;
@@ -37,7 +41,23 @@ public static class DatasetStats
         res.Quarantined = options.Quarantine?.Count ?? 0;
         res.CharsPerRecord = DatasetStatsResult.Summary.Of(res.CharBins);
         res.WordsPerRecord = DatasetStatsResult.Summary.Of(res.WordBins);
+        if (res.Tokens is not null) res.TokensPerRecord = DatasetStatsResult.Summary.Of(res.TokenBins);
         return res;
+    }
+
+    private static void Probe(DatasetStatsResult res, StatsProbes probes, string text)
+    {
+        if (probes.CountTokens is { } count)
+        {
+            int n = count(text);
+            res.Tokens += n;
+            res.TokenBins.Add(n);
+        }
+        if (probes.IdentifyLanguage is { } identify)
+        {
+            var lang = text.Length == 0 ? "(empty)" : identify(text);
+            res.Languages![lang] = res.Languages.GetValueOrDefault(lang) + 1;
+        }
     }
 
     private static void CheckShard(DatasetStatsResult res, DatasetManifest m, string shard, long records)

@@ -20,10 +20,16 @@ public sealed class DatasetStatsResult
     [JsonPropertyName("word_length")] public SortedDictionary<int, long> WordLength { get; } = new();
     [JsonPropertyName("by_source")] public SortedDictionary<string, Breakdown> BySource { get; } = new(StringComparer.Ordinal);
     [JsonPropertyName("by_label")] public SortedDictionary<string, Breakdown> ByLabel { get; } = new(StringComparer.Ordinal);
+    [JsonPropertyName("tokenizer")] public string? Tokenizer { get; set; }
+    [JsonPropertyName("tokens")] public long? Tokens { get; set; }
+    [JsonPropertyName("tokens_per_record")] public Summary? TokensPerRecord { get; set; }
+    [JsonPropertyName("language_model")] public string? LanguageModel { get; set; }
+    [JsonPropertyName("languages")] public SortedDictionary<string, long>? Languages { get; set; }
     [JsonPropertyName("manifest_checks")] public List<string> ManifestChecks { get; } = [];
 
     [JsonIgnore] internal LogBins CharBins { get; } = new();
     [JsonIgnore] internal LogBins WordBins { get; } = new();
+    [JsonIgnore] internal LogBins TokenBins { get; } = new();
 
     public sealed class Summary
     {

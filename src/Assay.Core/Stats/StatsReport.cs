@@ -23,6 +23,10 @@ public static class StatsReport
             ("empty texts", NumberFormat.Count(s.EmptyTexts)),
             ("quarantined lines", NumberFormat.Count(s.Quarantined)),
             ("words per record (mean / p50 / p99)", $"{s.WordsPerRecord.Mean:F1} / {s.WordsPerRecord.P50} / {s.WordsPerRecord.P99}"));
+        if (s.Tokens is long tokens)
+            overview.AddKeyValues(($"{s.Tokenizer} tokens", NumberFormat.Count(tokens)),
+                ("tokens per record (mean / p50 / p99)", $"{s.TokensPerRecord!.Mean:F1} / {s.TokensPerRecord.P50} / {s.TokensPerRecord.P99}"),
+                ("characters per token", (s.Chars / (double)Math.Max(1, tokens)).ToString("F2", System.Globalization.CultureInfo.InvariantCulture)));
         foreach (var w in s.ManifestChecks) overview.AddWarning(w);
 
         var lengths = report.AddSection("Lengths");
@@ -33,6 +37,18 @@ public static class StatsReport
         lengths.AddChart(BarChart.FromCounts("Word length (characters; 30 = 30 or more)",
             s.WordLength.Select(kv => KeyValuePair.Create(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.Value)), BarSort.None));
 
+        if (s.Tokens is not null)
+        {
+            var (te, tc) = s.TokenBins.Bins();
+            lengths.AddChart(new Histogram($"{s.Tokenizer} tokens per record", HistogramData.FromCounts(te, tc)) { XLabel = "tokens (log-spaced bins)", YLabel = "records" });
+        }
+        if (s.Languages is { Count: > 0 } langs)
+        {
+            var sec = report.AddSection("Languages");
+            sec.AddParagraph($"Top-1 language of each record by {s.LanguageModel}.");
+            sec.AddChart(BarChart.FromCounts("Records by language" + (langs.Count > 30 ? $" (top 30 of {langs.Count})" : ""),
+                langs.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(30)));
+        }
         Breakdown(report, "By source", s.BySource);
         Breakdown(report, "By label", s.ByLabel);
         report.Save(html);

@@ -1,0 +1,50 @@
+namespace Assay.Curation.Dedup;
+
+/// <summary>What the later stages need to know about each document: id, text length and score, by input order.</summary>
+internal sealed class DocTable
+{
+    public DocTable(string[] ids, long[] lengths, double[] scores)
+    {
+        Ids = ids;
+        Lengths = lengths;
+        Scores = scores;
+    }
+
+    public string[] Ids { get; }
+
+    public long[] Lengths { get; }
+
+    public double[] Scores { get; }
+
+    public int Count => Ids.Length;
+
+    public static DocTable Read(string path)
+    {
+        using var r = new StageFileReader(path, MinHashFiles.DocsMagic, MinHashFiles.Version);
+        var ids = new List<string>();
+        var lengths = new List<long>();
+        var scores = new List<double>();
+        while (!r.AtEnd)
+        {
+            ids.Add(r.ReadString());
+            lengths.Add(r.ReadInt64());
+            scores.Add(r.ReadDouble());
+        }
+        r.VerifyEnd();
+        return new DocTable([.. ids], [.. lengths], [.. scores]);
+    }
+
+    /// <summary>True when document <paramref name="x"/> should be kept over <paramref name="y"/>.</summary>
+    public bool Prefer(int x, int y, KeepRule rule)
+    {
+        switch (rule)
+        {
+            case KeepRule.Longest when Lengths[x] != Lengths[y]:
+                return Lengths[x] > Lengths[y];
+            case KeepRule.HighestScore when Scores[x] != Scores[y]:
+                return Scores[x] > Scores[y];
+        }
+        int c = string.CompareOrdinal(Ids[x], Ids[y]);
+        return c != 0 ? c < 0 : x < y;
+    }
+}

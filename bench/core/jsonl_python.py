@@ -6,11 +6,11 @@ src, dst = sys.argv[1], sys.argv[2]
 size = os.path.getsize(src)
 best = float("inf")
 for _ in range(3):
-    t = time.perf_counter()
+    t = time.process_time()
     with open(src, "rb") as f, open(dst, "w", encoding="utf-8") as out:
         for line in f:
             rec = json.loads(line)
             out.write(json.dumps(rec, ensure_ascii=False, separators=(",", ":")))
             out.write("\n")
-    best = min(best, time.perf_counter() - t)
+    best = min(best, time.process_time() - t)
 print(f"{size / 1e6 / best:.1f} MB/s")

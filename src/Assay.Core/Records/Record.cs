@@ -13,14 +13,26 @@ public sealed class Record
     private JsonObject? _meta;
     private ReadOnlyMemory<byte> _rawMeta;
 
+    private string _text;
+    private ReadOnlyMemory<byte> _rawText; // the JSON string value as read, quotes included; valid while _text is unchanged
+
     public Record(string id, string text)
     {
         Id = id;
-        Text = text;
+        _text = text;
     }
 
     public string Id { get; set; }
-    public string Text { get; set; }
+
+    public string Text
+    {
+        get => _text;
+        set { if (!ReferenceEquals(value, _text)) { _text = value; _rawText = default; } }
+    }
+
+    /// <summary>The text's JSON token exactly as read (so an unchanged record is written without re-escaping), or empty.</summary>
+    internal ReadOnlyMemory<byte> RawText => _rawText;
+    internal void SetRawText(ReadOnlyMemory<byte> raw) => _rawText = raw;
     public string? Source { get; set; }
     public Label Label { get; set; }
     public float[]? Features { get; set; }
@@ -56,7 +68,7 @@ public sealed class Record
 
     public Record Clone()
     {
-        var r = new Record(Id, Text) { Source = Source, Label = Label, Features = Features is null ? null : (float[])Features.Clone() };
+        var r = new Record(Id, Text) { _rawText = _rawText, Source = Source, Label = Label, Features = Features is null ? null : (float[])Features.Clone() };
         if (_meta is not null) r._meta = (JsonObject)_meta.DeepClone();
         else r._rawMeta = _rawMeta;
         return r;

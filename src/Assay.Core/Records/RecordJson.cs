@@ -30,10 +30,12 @@ public static class RecordJson
         if (!Utf8.IsValid(line))
             throw new RecordFormatException($"invalid UTF-8 at byte {FirstInvalidUtf8(line)} of the line");
         if (line.Trim(" \t\r"u8).IsEmpty) throw new RecordFormatException("blank line");
-        var reader = new Utf8JsonReader(line, ReaderOptions);
+        // One copy of the line backs the raw text and meta slices: an unchanged record is written back without re-encoding.
+        var owned = line.ToArray();
+        var reader = new Utf8JsonReader(owned, ReaderOptions);
         try
         {
-            return ParseObject(ref reader, line, requireText);
+            return ParseObject(ref reader, owned, requireText);
         }
         catch (JsonException e)
         {
@@ -41,14 +43,14 @@ public static class RecordJson
         }
     }
 
-    private static Record ParseObject(ref Utf8JsonReader reader, ReadOnlySpan<byte> line, bool requireText)
+    private static Record ParseObject(ref Utf8JsonReader reader, byte[] line, bool requireText)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new RecordFormatException(line.Trim((byte)' ').IsEmpty ? "blank line" : "a record must be a JSON object");
         string? id = null, text = null, source = null;
         Label label = default;
         float[]? features = null;
-        ReadOnlyMemory<byte> meta = default;
+        ReadOnlyMemory<byte> meta = default, rawText = default;
         int seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -62,7 +64,11 @@ public static class RecordJson
             switch (field)
             {
                 case 0: id = ReadId(ref reader); break;
-                case 1: text = ReadString(ref reader, "text", nullable: false); break;
+                case 1:
+                    text = ReadString(ref reader, "text", nullable: false);
+                    int start = (int)reader.TokenStartIndex;
+                    rawText = line.AsMemory(start, (int)reader.BytesConsumed - start);
+                    break;
                 case 2: source = ReadString(ref reader, "source", nullable: true); break;
                 case 3: label = ReadLabel(ref reader); break;
                 case 4: features = ReadFeatures(ref reader); break;
@@ -82,6 +88,7 @@ public static class RecordJson
         }
         var record = new Record(id, text) { Source = source, Label = label, Features = features };
         if (!meta.IsEmpty) record.SetRawMeta(meta);
+        if (!rawText.IsEmpty) record.SetRawText(rawText);
         return record;
     }
 
@@ -152,7 +159,7 @@ public static class RecordJson
         finally { ArrayPool<float>.Shared.Return(buf); }
     }
 
-    private static ReadOnlyMemory<byte> ReadMeta(ref Utf8JsonReader r, ReadOnlySpan<byte> line)
+    private static ReadOnlyMemory<byte> ReadMeta(ref Utf8JsonReader r, byte[] line)
     {
         if (r.TokenType == JsonTokenType.Null) return default;
         if (r.TokenType != JsonTokenType.StartObject)
@@ -160,7 +167,7 @@ public static class RecordJson
         int start = (int)r.TokenStartIndex;
         r.Skip();
         int end = (int)r.BytesConsumed;
-        return line[start..end].ToArray();
+        return line.AsMemory(start, end - start);
     }
 
     private static string Describe(JsonTokenType t) => t switch
@@ -191,7 +198,12 @@ public static class RecordJson
     {
         w.WriteStartObject();
         w.WriteString("id"u8, record.Id);
-        w.WriteString("text"u8, record.Text);
+        if (record.RawText.IsEmpty) w.WriteString("text"u8, record.Text);
+        else
+        {
+            w.WritePropertyName("text"u8);
+            w.WriteRawValue(record.RawText.Span, skipInputValidation: true);
+        }
         if (record.Source is not null) w.WriteString("source"u8, record.Source);
         var label = record.Label;
         if (label.String is not null) w.WriteString("label"u8, label.String);

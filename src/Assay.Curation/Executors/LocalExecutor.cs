@@ -10,7 +10,7 @@ namespace Assay.Curation.Executors;
 /// </summary>
 public sealed class LocalExecutor(int workers)
 {
-    public RunSummary Run(PipelineRun run, string command, IReadOnlyList<int>? onlyTasks = null, bool merge = true,
+    public RunSummary Run(PipelineRun run, IReadOnlyList<int>? onlyTasks = null, bool merge = true,
         IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
     {
         if (workers < 1) throw new ArgumentException("workers must be at least 1");
@@ -52,7 +52,7 @@ public sealed class LocalExecutor(int workers)
         foreach (var t in threads) t.Join();
         if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
         ct.ThrowIfCancellationRequested();
-        var stats = merge ? PipelineMerger.Merge(run, command) : null;
+        var stats = merge ? PipelineMerger.Merge(run) : null;
         return new RunSummary(ran, skipped, resumed, stats, clock.Elapsed);
     }
 

@@ -90,7 +90,8 @@ public static partial class PiiScanner
             int e = at + 1;
             while (e < text.Length && (char.IsAsciiLetterOrDigit(text[e]) || text[e] is '.' or '-')) e++;
             while (e > at + 1 && text[e - 1] is '.' or '-') e--;
-            if (!IsEmailDomain(text.AsSpan(at + 1, e - at - 1))) continue;
+            // RFC 5321 limits: longer runs are encoded blobs, not addresses.
+            if (at - s > 64 || e - at - 1 > 253 || !IsEmailDomain(text.AsSpan(at + 1, e - at - 1))) continue;
             into.Add(new PiiMatch(s, e - s, PiiKind.Email));
             from = e;
         }

@@ -70,11 +70,11 @@ internal static class OptionsBinder
             }
             return list;
         }
-        if (DictionaryValueType(type) is { } valueType)
+        if (DictionaryTypes(type) is var (keyType, valueType))
         {
             if (node is not YamlMappingNode map) throw new FormatException("expected a mapping, e.g. {a: 1}");
-            var dict = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(typeof(string), valueType))!;
-            foreach (var (k, v) in map.Children) dict[((YamlScalarNode)k).Value!] = Convert(v, valueType);
+            var dict = (IDictionary)Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(keyType, valueType))!;
+            foreach (var (k, v) in map.Children) dict[Convert(k, keyType)!] = Convert(v, valueType);
             return dict;
         }
         if (node is not YamlScalarNode scalar) throw new FormatException("expected a single value");
@@ -117,21 +117,21 @@ internal static class OptionsBinder
         return null;
     }
 
-    private static Type? DictionaryValueType(Type t)
+    /// <summary>Key and value types of a dictionary parameter with scalar keys (string, int...).</summary>
+    private static (Type Key, Type Value)? DictionaryTypes(Type t)
     {
         if (!t.IsGenericType) return null;
         var def = t.GetGenericTypeDefinition();
-        if ((def == typeof(Dictionary<,>) || def == typeof(IReadOnlyDictionary<,>) || def == typeof(IDictionary<,>))
-            && t.GetGenericArguments()[0] == typeof(string))
-            return t.GetGenericArguments()[1];
-        return null;
+        if (def != typeof(Dictionary<,>) && def != typeof(IReadOnlyDictionary<,>) && def != typeof(IDictionary<,>)) return null;
+        var args = t.GetGenericArguments();
+        return args[0] == typeof(string) || args[0] == typeof(int) || args[0] == typeof(long) ? (args[0], args[1]) : null;
     }
 
     private static string Describe(Type t)
     {
         t = Nullable.GetUnderlyingType(t) ?? t;
         if (ElementType(t) is { } e) return $"list of {Describe(e)}";
-        if (DictionaryValueType(t) is { } v) return $"map of {Describe(v)}";
+        if (DictionaryTypes(t) is var (k, v)) return $"map of {Describe(k)} to {Describe(v)}";
         if (t.IsEnum) return string.Join("|", Enum.GetNames(t).Select(ToSnake));
         return t == typeof(string) ? "string" : t == typeof(bool) ? "bool" : t == typeof(double) || t == typeof(float) ? "number"
             : t == typeof(int) || t == typeof(long) || t == typeof(ulong) ? "integer" : t.Name;

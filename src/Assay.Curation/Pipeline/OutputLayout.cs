@@ -11,6 +11,7 @@ public sealed record OutputLayout(string Folder, Compression Compression)
     public string Removed => Path.Combine(Folder, "removed");
     public string Quarantine => Path.Combine(Folder, "quarantine");
     public string Tasks => Path.Combine(Folder, ".tasks");
+    public string Mixed => Path.Combine(Folder, "mixed");
     public string RunFile => Path.Combine(Tasks, "run.json");
 
     public static string PartName(int task, int chunk) => $"part-{task:D5}-{chunk:D5}";

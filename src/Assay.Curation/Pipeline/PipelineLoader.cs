@@ -32,19 +32,21 @@ public static class PipelineLoader
 
         var keys = Keys(file, root, TopKeys, "pipeline");
         var inputs = ParseInputs(file, Required(file, root, keys, "input"));
-        var steps = keys.TryGetValue("steps", out var stepsNode) ? ParseSteps(file, stepsNode, registry) : [];
+        ulong seed = keys.TryGetValue("seed", out var seedNode) ? Scalar<ulong>(file, seedNode, "seed") : 0;
+        var baseDirectory = Path.GetDirectoryName(file) ?? ".";
+        var steps = keys.TryGetValue("steps", out var stepsNode) ? ParseSteps(file, stepsNode, registry, baseDirectory, seed) : [];
         var (output, compression) = ParseOutput(file, Required(file, root, keys, "output"));
         return new PipelineConfig
         {
             SourceFile = file,
-            BaseDirectory = Path.GetDirectoryName(file) ?? ".",
+            BaseDirectory = baseDirectory,
             ConfigHash = CanonicalYaml.Sha256(root),
             Inputs = inputs,
             Steps = steps,
             OutputPath = output,
             Compression = compression,
             OnError = keys.TryGetValue("on_error", out var oe) ? Scalar<OnError>(file, oe, "on_error") : OnError.Fail,
-            Seed = keys.TryGetValue("seed", out var seed) ? Scalar<ulong>(file, seed, "seed") : 0,
+            Seed = seed,
             Tasks = keys.TryGetValue("tasks", out var tasks) ? Positive(file, tasks, "tasks") : null,
             SplitBytes = keys.TryGetValue("split_bytes", out var sb) ? Size(file, sb, "split_bytes") : 128L << 20,
             Checkpoint = keys.TryGetValue("checkpoint", out var cp) ? ParseCheckpoint(file, cp) : new CheckpointSpec(),
@@ -69,7 +71,7 @@ public static class PipelineLoader
         return inputs;
     }
 
-    private static List<StepSpec> ParseSteps(string file, YamlNode node, StepRegistry registry)
+    private static List<StepSpec> ParseSteps(string file, YamlNode node, StepRegistry registry, string baseDirectory, ulong seed)
     {
         if (node is YamlScalarNode { Value: null or "" }) return [];
         if (node is not YamlSequenceNode seq) throw PipelineConfigException.At(file, node.Start, "steps must be a list of {type: NAME, ...parameters}");
@@ -96,10 +98,15 @@ public static class PipelineLoader
                 throw PipelineConfigException.At(file, (idNode ?? typeNode).Start, $"step id '{id}' is used twice; give one of them a distinct 'id:'");
             var options = OptionsBinder.Bind(file, type, reg.OptionsType, parameters);
             var spec = new StepSpec(id, type, reg.StepType, options, (int)item.Start.Line);
-            try { spec.Create(); }
-            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArgumentException or InvalidOperationException)
+            // Construct and initialize once now, so a bad value fails at load with its line, not in task 37 an hour later.
+            try { spec.Create().Initialize(new Steps.StepContext(0, 1, baseDirectory, seed, id)); }
+            catch (System.Reflection.TargetInvocationException e) when (e.InnerException is ArgumentException or InvalidOperationException or FileNotFoundException)
             {
                 throw PipelineConfigException.At(file, item.Start, $"step '{type}': {e.InnerException.Message}");
+            }
+            catch (Exception e) when (e is ArgumentException or InvalidOperationException or FileNotFoundException)
+            {
+                throw PipelineConfigException.At(file, item.Start, $"step '{type}': {e.Message}");
             }
             steps.Add(spec);
         }

@@ -6,11 +6,11 @@ namespace Assay.Curation.Pipeline;
 
 /// <summary>
 /// The merge stage: reads every task marker, checks the accounts add up (loudly), and writes the
-/// kept and removed <c>dataset.json</c> (with lineage) and <c>stats.json</c>.
+/// kept and removed <c>dataset.json</c> (with lineage), <c>stats.json</c> and <c>report.html</c>.
 /// </summary>
 public static class PipelineMerger
 {
-    public static PipelineStats Merge(PipelineRun run, string command, string? assayVersion = null)
+    public static PipelineStats Merge(PipelineRun run, string? assayVersion = null)
     {
         var layout = run.Layout;
         var missing = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
@@ -39,7 +39,7 @@ public static class PipelineMerger
 
         var lineage = new Lineage
         {
-            Command = command,
+            Command = run.LineageCommand,
             ConfigHash = run.Config.ConfigHash,
             Inputs = run.Config.Inputs.Select((inp, i) => new LineageInput(inp.Path, run.Plan.Inputs[i].Checksum())).ToList(),
             AssayVersion = assayVersion,
@@ -50,8 +50,12 @@ public static class PipelineMerger
         DatasetManifests.Build(name, kept, sources, lineage, "records kept by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Folder);
         DatasetManifests.Build(name + "-removed", removed, sources, lineage, "records removed by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Removed);
 
-        var result = PipelineStats.From(run, stats, accounting, kept, removed);
+        var mix = run.Config.Mix is { } spec
+            ? Mixing.Mixer.Run([new Mixing.MixInput(layout.Folder)], spec, layout.Mixed, run.Config.Seed, run.Config.Compression, lineage)
+            : null;
+        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix };
         MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
+        PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
         return result;
     }
 

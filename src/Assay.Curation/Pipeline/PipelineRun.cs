@@ -28,6 +28,9 @@ public sealed class PipelineRun
         return run;
     }
 
+    /// <summary>For <c>--plan</c>: the same split, without looking at or writing to the output folder.</summary>
+    public static PipelineRun ForPlanning(PipelineConfig config, int? tasks = null) => new(config, WorkPlan.Build(config, tasks));
+
     private void CheckFingerprint()
     {
         if (File.Exists(Layout.RunFile))
@@ -48,7 +51,13 @@ public sealed class PipelineRun
     }
 
     private static bool IsOurs(string name) =>
-        name is ".tasks" or "removed" or "quarantine" || name.StartsWith("part-", StringComparison.Ordinal);
+        name is ".tasks" or "removed" or "quarantine" or "mixed" || name.StartsWith("part-", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The command recorded in lineage: the same for every executor and worker count, since they
+    /// all make the same dataset.
+    /// </summary>
+    public string LineageCommand => $"assay run {Path.GetFileName(Config.SourceFile)} --tasks {Tasks}";
 
     public bool IsDone(int task) => File.Exists(Layout.DoneMarker(task));
 }

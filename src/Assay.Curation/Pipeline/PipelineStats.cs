@@ -19,12 +19,14 @@ public sealed record PipelineStats
     public required IReadOnlyList<StepCounts> Steps { get; init; }
     public required SortedDictionary<string, SignalStats> Signals { get; init; }
     public required IReadOnlyList<RemovedExample> Examples { get; init; }
+    /// <summary>The token-weighted mix of the kept records (in <c>mixed/</c>), when the pipeline has a <c>mix</c>.</summary>
+    public Mixing.MixResult? Mix { get; init; }
 
     public static PipelineStats From(PipelineRun run, TaskStats stats, RunAccounting accounting, List<ShardInfo> kept, List<ShardInfo> removed)
     {
         var signals = new SortedDictionary<string, SignalStats>(StringComparer.Ordinal);
         foreach (var (name, sample) in stats.Signals)
-            signals[name] = new SignalStats(SignalSummary.Of(sample.All), SignalSummary.Of(sample.Kept), sample);
+            signals[name] = new SignalStats(SignalSummary.Of(sample.All), SignalSummary.Of(sample.Kept)) { Sample = sample };
         return new PipelineStats
         {
             ConfigHash = run.Config.ConfigHash,
@@ -43,4 +45,7 @@ public sealed record PipelineStats
 }
 
 /// <summary>A signal before filtering (all records that carry it) and after (kept records). The raw sample is kept for charts, not serialized.</summary>
-public sealed record SignalStats(SignalSummary? Before, SignalSummary? After, [property: System.Text.Json.Serialization.JsonIgnore] SignalSample Sample);
+public sealed record SignalStats(SignalSummary? Before, SignalSummary? After)
+{
+    [System.Text.Json.Serialization.JsonIgnore] public SignalSample? Sample { get; init; }
+}

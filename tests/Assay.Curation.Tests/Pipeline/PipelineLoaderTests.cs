@@ -115,6 +115,7 @@ public sealed class PipelineLoaderTests
     [InlineData("input: x.jsonl\noutput: out\nsteps:\n  - type: sample_v1\n  - type: sample_v1\n", "step id 'sample_v1' is used twice")]
     [InlineData("input: x.jsonl\noutput: out\nsplit_bytes: lots\n", "not a positive size")]
     [InlineData("input: [x.jsonl\n", "invalid YAML")]
+    [InlineData("input: x.jsonl\noutput: out\nsteps:\n  - type: sample_v1\n    rate: 2\n", "/tmp/p.yaml:4:5: step 'sample_v1'")] // rejected in Initialize
     public void Invalid_files_give_a_located_error(string yaml, string expected) => Assert.Contains(expected, Error(yaml));
 
     [Fact]

@@ -81,7 +81,8 @@ internal static class TestData
         if (Path.GetFileName(path) != "dataset.json") return File.ReadAllBytes(path);
         var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
         node.Remove("name");
-        node["lineage"]?.AsObject().Remove("command");
+        node.Remove("description"); // names the YAML file
+        node["lineage"]?.AsObject().Remove("command"); // names --tasks
         node["lineage"]?.AsObject().Remove("config_hash"); // the YAML names the output folder
         return System.Text.Encoding.UTF8.GetBytes(node.ToJsonString());
     }

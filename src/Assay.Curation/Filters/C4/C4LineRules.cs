@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Assay.Curation.Filters.Text;
 
@@ -17,6 +18,10 @@ public static partial class C4LineRules
     public static readonly string[] PolicySubstrings =
         ["terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies", "use cookies"];
 
+    /// <summary>Every phrase a line rule looks for, found in one vectorized pass; most lines contain none.</summary>
+    private static readonly SearchValues<string> Phrases =
+        SearchValues.Create(["lorem ipsum", "javascript", .. PolicySubstrings], StringComparison.OrdinalIgnoreCase);
+
     [GeneratedRegex(@"\[\d*]|\[edit]|\[citation needed]")]
     private static partial Regex Citation();
 
@@ -25,8 +30,11 @@ public static partial class C4LineRules
     {
         var line = PythonText.Strip(rawLine);
         kept = line;
-        int words = CountWords(line, o.MaxWordLength, out bool tooLong);
-        if (o.MaxWordLength != -1 && tooLong) return C4LineOutcome.TooLongWord;
+        // Only "fewer than MinWordsPerLine" matters, and no word can be longer than a short line:
+        // counting stops early on the usual case.
+        bool checkLength = o.MaxWordLength >= 0 && line.Length > o.MaxWordLength;
+        int words = CountWords(line, checkLength ? o.MaxWordLength : -1, checkLength ? int.MaxValue : o.MinWordsPerLine, out bool tooLong);
+        if (tooLong) return C4LineOutcome.TooLongWord;
         if (o.RemoveCitations && line.Contains('['))
         {
             line = Citation().Replace(line.ToString(), "");
@@ -35,6 +43,7 @@ public static partial class C4LineRules
         if (o.FilterNoTerminalPunct && (!EndsWithTerminal(line) || line.EndsWith("...", StringComparison.Ordinal)))
             return C4LineOutcome.NoTerminalPunct;
         if (words < o.MinWordsPerLine) return C4LineOutcome.TooFewWords;
+        if (line.IndexOfAny(Phrases) < 0) return C4LineOutcome.Kept; // '{' lines are kept too (document rule)
         if (line.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase)) return C4LineOutcome.Kept; // document rule
         if (o.FilterJavascript && line.Contains("javascript", StringComparison.OrdinalIgnoreCase)) return C4LineOutcome.Javascript;
         if (line.Contains('{')) return C4LineOutcome.Kept; // document rule
@@ -53,12 +62,12 @@ public static partial class C4LineRules
         return false;
     }
 
-    /// <summary>Words of <c>str.split()</c>, and whether one is longer than <paramref name="maxWordLength"/>.</summary>
-    private static int CountWords(ReadOnlySpan<char> line, int maxWordLength, out bool tooLong)
+    /// <summary>Words of <c>str.split()</c> (up to <paramref name="stopAt"/>), and whether one is longer than <paramref name="maxWordLength"/> (−1: unchecked).</summary>
+    private static int CountWords(ReadOnlySpan<char> line, int maxWordLength, int stopAt, out bool tooLong)
     {
         int count = 0, i = 0;
         tooLong = false;
-        while (i < line.Length)
+        while (i < line.Length && count < stopAt)
         {
             while (i < line.Length && PythonText.IsSpace(line[i])) i++;
             int start = i;

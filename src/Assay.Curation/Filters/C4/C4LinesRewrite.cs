@@ -35,11 +35,8 @@ public sealed class C4LinesRewrite(C4LinesOptions options) : RewriteStep
         return text.Length - result.Length;
     }
 
-    /// <summary>Counts of lines per outcome.</summary>
-    public readonly record struct LineCounts(int Total, int Kept, int TooLongWord, int NoTerminalPunct, int TooFewWords, int Javascript, int Policy);
-
     /// <summary>The rewritten text; the same instance when nothing changed.</summary>
-    public static string Apply(string text, C4LinesOptions options, out LineCounts counts)
+    public static string Apply(string text, C4LinesOptions options, out C4LineCounts counts)
     {
         var sb = _builder ??= new StringBuilder();
         sb.Clear();
@@ -54,7 +51,7 @@ public sealed class C4LinesRewrite(C4LinesOptions options) : RewriteStep
             if (sb.Length > 0) sb.Append('\n');
             sb.Append(kept);
         }
-        counts = new LineCounts(lines.Count, byOutcome[0], byOutcome[1], byOutcome[2], byOutcome[3], byOutcome[4], byOutcome[5]);
+        counts = new C4LineCounts(lines.Count, byOutcome[0], byOutcome[1], byOutcome[2], byOutcome[3], byOutcome[4], byOutcome[5]);
         // "\n".join(kept).strip(): only the ends can carry whitespace (kept lines are stripped), i.e. empty kept lines.
         var joined = PythonText.Strip(ToSpan(sb));
         if (joined.SequenceEqual(text)) return text;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Assay.Core.Records;
 using Assay.Curation.Filters.Blocklists;
 using Assay.Curation.Filters.Text;
@@ -18,6 +19,7 @@ public sealed class C4QualityFilter(C4QualityOptions options) : FilterStep
     public const string Name = "c4_quality_v1";
     private const string Signal = "c4_quality";
 
+    private static readonly SearchValues<string> LoremIpsum = SearchValues.Create(["lorem ipsum"], StringComparison.OrdinalIgnoreCase);
     private static readonly Lazy<WordListMatcher> BuiltIn = new(() => new WordListMatcher(BadWordsEnglish.Words));
     private WordListMatcher? _badWords;
 
@@ -32,7 +34,7 @@ public sealed class C4QualityFilter(C4QualityOptions options) : FilterStep
         string text = record.Text;
         int sentences = CountSentences(text);
         Signals.Set(record, Signal, "sentences", sentences);
-        if (options.FilterLoremIpsum && text.Contains("lorem ipsum", StringComparison.OrdinalIgnoreCase))
+        if (options.FilterLoremIpsum && text.AsSpan().IndexOfAny(LoremIpsum) >= 0)
             return Verdict.Remove("c4_quality:lorem_ipsum");
         if (options.FilterCurlyBracket && text.Contains('{'))
             return Verdict.Remove("c4_quality:curly_bracket");

@@ -19,19 +19,14 @@ public readonly record struct FineWebQualityMeasures(
 {
     public static FineWebQualityMeasures Compute(string text, int shortLineLength = 30)
     {
-        var words = Scratch.Words;
-        WordTokenizer.Tokenize(text, words);
-        return Compute(text, words.Count, shortLineLength);
+        return Compute(text, Scratch.WordsOf(text).Count, shortLineLength);
     }
 
-    [ThreadStatic] private static SpanHashes? _hashes;
-    [ThreadStatic] private static HashCounter? _seen;
+    [ThreadStatic] private static HashKeySet? _seen;
 
     public static FineWebQualityMeasures Compute(string text, int wordCount, int shortLineLength)
     {
-        var hashes = _hashes ??= new SpanHashes();
-        var seen = _seen ??= new HashCounter();
-        hashes.Build(text);
+        var seen = _seen ??= new HashKeySet();
         seen.Reset(64);
         int lines = 0, punct = 0, shortLines = 0, newLines = 0;
         long dupChars = 0;
@@ -44,7 +39,7 @@ public readonly record struct FineWebQualityMeasures(
             lines++;
             if (!line.IsEmpty && line[^1] is '.' or '\'' or '"' or '!' or '?') punct++;
             if (line.Length <= shortLineLength) shortLines++;
-            if (!PythonText.Strip(line).IsEmpty && seen.AddIfAbsent(hashes.Slice(start, end))) dupChars += line.Length;
+            if (!PythonText.Strip(line).IsEmpty && !seen.Add(LineHash.Of(line))) dupChars += line.Length;
             if (nl < 0) break;
             newLines++;
             start = end + 1;

@@ -25,15 +25,15 @@ public readonly record struct GopherQualityMeasures(
 
     public static GopherQualityMeasures Compute(string text, HashSet<string> stopWords)
     {
-        var words = Scratch.Words;
-        WordTokenizer.Tokenize(text, words);
-        return Compute(text, words, stopWords);
+        return Compute(text, Scratch.WordsOf(text), stopWords);
     }
 
     /// <summary>Measures from an already tokenized text (the pipeline tokenizes once for several steps).</summary>
     public static GopherQualityMeasures Compute(string text, WordTokens words, HashSet<string> stopWords)
     {
         var stop = stopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        int minStop = int.MaxValue, maxStop = 0;
+        foreach (var s in stopWords) { minStop = Math.Min(minStop, s.Length); maxStop = Math.Max(maxStop, s.Length); }
         int n = words.Count, nonSymbol = 0, alpha = 0, stopCount = 0;
         long nonSymbolChars = 0;
         for (int i = 0; i < n; i++)
@@ -41,7 +41,7 @@ public readonly record struct GopherQualityMeasures(
             var w = words[i];
             if (!Punctuation.IsSymbolWord(w)) { nonSymbol++; nonSymbolChars += w.Length; }
             if (HasLetter(w)) alpha++;
-            if (stop.Contains(w)) stopCount++;
+            if (w.Length >= minStop && w.Length <= maxStop && stop.Contains(w)) stopCount++;
         }
 
         var lines = Scratch.Lines;

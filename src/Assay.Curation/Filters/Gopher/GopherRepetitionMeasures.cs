@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Assay.Curation.Filters.Text;
 
 namespace Assay.Curation.Filters.Gopher;
@@ -12,7 +11,9 @@ namespace Assay.Curation.Filters.Gopher;
 /// (first inserted wins ties, as <c>Counter.most_common</c>) times the length of the n-gram joined with
 /// spaces. Duplicate n-grams: datatrove's <c>find_all_duplicate</c> walk — n-grams are the words joined
 /// with no separator; a repeat adds its length and jumps n words ahead, otherwise step one word.
-/// Deviation: equality is tested by 61-bit polynomial hashes, not strings (collision odds ~1e-15 per pair).
+/// Deviation: equality is tested by hashes, not strings (xxHash64 for lines and paragraphs, 61-bit
+/// polynomial hashes for the concatenated n-grams, mixed token hashes for top n-grams; collision odds
+/// ~1e-18 per pair).
 /// An empty text gives 0 for every char fraction (datatrove would divide by zero).
 /// </summary>
 public sealed class GopherRepetitionMeasures
@@ -35,9 +36,7 @@ public sealed class GopherRepetitionMeasures
 
     public static GopherRepetitionMeasures Compute(string text, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs)
     {
-        var words = Scratch.Words;
-        WordTokenizer.Tokenize(text, words);
-        return Compute(text, words, topNs, dupNs);
+        return Compute(text, Scratch.WordsOf(text), topNs, dupNs);
     }
 
     public static GopherRepetitionMeasures Compute(string text, WordTokens words, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs)
@@ -45,20 +44,15 @@ public sealed class GopherRepetitionMeasures
         var ws = _workspace ??= new Workspace();
         double len = text.Length;
 
-        ws.TextHashes.Build(text);
         var (paraCount, paraDups, paraDupChars) = ParagraphDuplicates(text, ws);
         var (lineCount, lineDups, lineDupChars) = LineDuplicates(text, ws);
 
-        ws.WordCharHashes.Build(words.Chars);
-        var starts = words.Starts;
-        int n = words.Count;
-        if (ws.TokenHashes.Length < n) ws.TokenHashes = new ulong[Math.Max(n, ws.TokenHashes.Length * 2)];
-        for (int i = 0; i < n; i++) ws.TokenHashes[i] = ws.WordCharHashes.Slice(starts[i], starts[i + 1]);
-        ws.SequenceHashes.Build(ws.TokenHashes.AsSpan(0, n));
+        ws.Concat.Build(words);
 
         var top = new (int, double)[topNs.Count];
         for (int k = 0; k < topNs.Count; k++) top[k] = (topNs[k], len == 0 ? 0 : TopNGramChars(words, topNs[k], ws) / len);
         var dup = new (int, double)[dupNs.Count];
+        if (dupNs.Count > 0 && len > 0) MarkCandidates(words, dupNs.Min(), ws);
         for (int k = 0; k < dupNs.Count; k++) dup[k] = (dupNs[k], len == 0 ? 0 : DuplicateNGramChars(words, dupNs[k], ws) / len);
 
         return new GopherRepetitionMeasures
@@ -78,30 +72,26 @@ public sealed class GopherRepetitionMeasures
         int begin = 0, end = text.Length;
         while (begin < end && PythonText.IsSpace(text[begin])) begin++;
         while (end > begin && PythonText.IsSpace(text[end - 1])) end--;
-        ws.Counter.Reset(64);
+        ws.Keys.Reset(64);
         int count = 0, dups = 0;
         long dupChars = 0;
-        int start = begin, i = begin;
-        while (i <= end)
+        int start = begin;
+        while (true)
         {
-            bool atSplit = i < end - 1 && text[i] == '\n' && text[i + 1] == '\n';
-            if (i == end || atSplit)
-            {
-                count++;
-                if (ws.Counter.AddIfAbsent(ws.TextHashes.Slice(start, i))) { dups++; dupChars += i - start; }
-                if (i == end) break;
-                while (i < end && text[i] == '\n') i++;
-                start = i;
-                continue;
-            }
-            i++;
+            int split = text.AsSpan(start, end - start).IndexOf("\n\n", StringComparison.Ordinal);
+            int stop = split < 0 ? end : start + split;
+            count++;
+            if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, stop - start)))) { dups++; dupChars += stop - start; }
+            if (split < 0) break;
+            start = stop;
+            while (start < end && text[start] == '\n') start++;
         }
         return (count, dups, dupChars);
     }
 
     private static (int Count, int Dups, long DupChars) LineDuplicates(string text, Workspace ws)
     {
-        ws.Counter.Reset(64);
+        ws.Keys.Reset(64);
         int count = 0, dups = 0;
         long dupChars = 0;
         int start = 0, i = 0;
@@ -110,7 +100,7 @@ public sealed class GopherRepetitionMeasures
             int nl = text.AsSpan(i).IndexOf('\n');
             int stop = nl < 0 ? text.Length : i + nl;
             count++;
-            if (ws.Counter.AddIfAbsent(ws.TextHashes.Slice(start, stop))) { dups++; dupChars += stop - start; }
+            if (!ws.Keys.Add(LineHash.Of(text.AsSpan(start, stop - start)))) { dups++; dupChars += stop - start; }
             if (nl < 0) break;
             i = stop;
             while (i < text.Length && text[i] == '\n') i++;
@@ -124,38 +114,96 @@ public sealed class GopherRepetitionMeasures
         int positions = words.Count - n + 1;
         if (positions <= 0) return 0;
         ws.Counter.Reset(positions);
-        if (ws.Slots.Length < positions) ws.Slots = new int[Math.Max(positions, ws.Slots.Length * 2)];
-        int max = 0;
+        var tokens = ws.Concat.Tokens;
+        // Counter.most_common(1) returns the first inserted of the most frequent n-grams: keep the best
+        // (count, first position) seen, preferring an earlier first position on equal counts.
+        int bestCount = 0, bestFirst = 0;
         for (int p = 0; p < positions; p++)
         {
-            int slot = ws.Counter.Add(ws.SequenceHashes.Slice(p, p + n));
-            ws.Slots[p] = slot;
-            max = Math.Max(max, ws.Counter.CountAt(slot));
+            int count = ws.Counter.Add(SequenceKey(tokens, p, n), p, out int first);
+            if (count > bestCount || (count == bestCount && first < bestFirst)) { bestCount = count; bestFirst = first; }
         }
+        return (long)(ws.Concat.CharLength(bestFirst, bestFirst + n) + n - 1) * bestCount;
+    }
+
+    /// <summary>
+    /// Identity of the token sequence [p, p+n) (what " ".join compares: tokens never contain spaces):
+    /// the token hashes folded through a 64-bit multiply-xorshift mixer, position-dependent so order matters.
+    /// </summary>
+    private static ulong SequenceKey(ReadOnlySpan<ulong> tokens, int p, int n)
+    {
+        ulong h = 0x243F_6A88_85A3_08D3UL;
+        for (int i = 0; i < n; i++)
+        {
+            h = (h ^ tokens[p + i]) * 0xFF51_AFD7_ED55_8CCDUL;
+            h ^= h >> 32;
+        }
+        return h;
+    }
+
+    private const int AnchorChars = 8;
+
+    /// <summary>
+    /// Marks the positions that could take part in a repeated n-gram (n ≥ <paramref name="minN"/>), so the
+    /// walks hash only those; the walks' results are unchanged. Two equal concatenated n-grams of length
+    /// L ≥ 8 start with the same 8 chars (their "anchor"), so a position whose anchor occurs nowhere else
+    /// can't repeat or be repeated. An n-gram shorter than 8 chars implies the minN-gram at that position
+    /// is shorter than 8: those positions are always candidates. In prose most anchors are unique.
+    /// </summary>
+    private static void MarkCandidates(WordTokens words, int minN, Workspace ws)
+    {
+        int positions = Math.Max(0, words.Count - minN + 1);
+        if (ws.Candidates.Length < positions) ws.Candidates = new bool[Math.Max(positions, ws.Candidates.Length * 2)];
+        if (ws.Slots.Length < positions) ws.Slots = new int[ws.Candidates.Length];
+        var chars = words.Chars;
         var starts = words.Starts;
+        ws.Counter.Reset(positions); // sized so it never grows: slots stay valid
         for (int p = 0; p < positions; p++)
+            ws.Slots[p] = ws.Counter.AddSlot(Anchor(chars, starts[p]));
+        for (int p = 0; p < positions; p++)
+            ws.Candidates[p] = starts[p + minN] - starts[p] < AnchorChars || ws.Counter.CountAt(ws.Slots[p]) > 1;
+    }
+
+    /// <summary>The up to 8 chars from <paramref name="start"/> as a 64-bit key (chars read as two 8-byte words).</summary>
+    private static ulong Anchor(ReadOnlySpan<char> chars, int start)
+    {
+        int take = Math.Min(AnchorChars, chars.Length - start);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(chars.Slice(start, take));
+        ulong lo, hi;
+        if (take == AnchorChars)
         {
-            // The first position whose n-gram reaches the top count is the first inserted of the tied n-grams.
-            Debug.Assert(ws.Counter.CountAt(ws.Slots[p]) <= max);
-            if (ws.Counter.CountAt(ws.Slots[p]) == max)
-                return (long)(starts[p + n] - starts[p] + n - 1) * max;
+            lo = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes);
+            hi = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(bytes[8..]);
         }
-        throw new UnreachableException();
+        else
+        {
+            Span<byte> padded = stackalloc byte[16];
+            padded.Clear();
+            bytes.CopyTo(padded);
+            lo = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded);
+            hi = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(padded[8..]) ^ ((ulong)take << 56);
+        }
+        ulong h = (lo ^ 0x9E37_79B9_7F4A_7C15UL) * 0xFF51_AFD7_ED55_8CCDUL;
+        h = (h ^ (h >> 32) ^ hi) * 0xC4CE_B9FE_1A85_EC53UL;
+        return h ^ (h >> 29);
     }
 
     private static long DuplicateNGramChars(WordTokens words, int n, Workspace ws)
     {
         int positions = words.Count - n + 1;
         if (positions <= 0) return 0;
-        ws.Counter.Reset(positions);
-        var starts = words.Starts;
+        ws.Keys.Reset(positions);
+        var concat = ws.Concat;
         long repeated = 0;
         int idx = 0;
+        var candidate = ws.Candidates;
         while (idx < positions)
         {
-            if (ws.Counter.AddIfAbsent(ws.WordCharHashes.Slice(starts[idx], starts[idx + n])))
+            // A position that can't equal any other n-gram is neither a repeat nor worth remembering.
+            if (!candidate[idx]) { idx++; continue; }
+            if (!ws.Keys.Add(concat.Concat(idx, idx + n)))
             {
-                repeated += starts[idx + n] - starts[idx];
+                repeated += concat.CharLength(idx, idx + n);
                 idx += n;
             }
             else
@@ -168,11 +216,10 @@ public sealed class GopherRepetitionMeasures
 
     private sealed class Workspace
     {
-        public readonly SpanHashes TextHashes = new();
-        public readonly SpanHashes WordCharHashes = new();
-        public readonly SpanHashes SequenceHashes = new();
+        public readonly TokenHashes Concat = new();
         public readonly HashCounter Counter = new();
-        public ulong[] TokenHashes = new ulong[256];
+        public readonly HashKeySet Keys = new();
+        public bool[] Candidates = new bool[256];
         public int[] Slots = new int[256];
     }
 }

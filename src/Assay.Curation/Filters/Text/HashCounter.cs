@@ -1,87 +1,97 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Assay.Curation.Filters.Text;
 
 /// <summary>
-/// An open-addressing multiset of 64-bit keys (linear probing, power-of-two table) reused between
-/// documents: far cheaper than Dictionary for the millions of n-gram lookups of the repetition rules.
+/// An open-addressing multiset of 64-bit hash keys (linear probing, power-of-two table, one 16-byte entry
+/// per key so a probe touches one cache line) reused between documents: far cheaper than Dictionary for
+/// the many n-gram lookups of the repetition rules. Keys are hashes already, so their low bits index the table.
+/// Each entry remembers the position of the key's first occurrence (insertion order).
 /// </summary>
 internal sealed class HashCounter
 {
-    private ulong[] _keys = new ulong[1024];
-    private int[] _counts = new int[1024];
+    private struct Entry
+    {
+        public ulong Key;  // 0 marks an empty slot
+        public int Count;
+        public int First;
+    }
+
+    private Entry[] _entries = new Entry[1024];
     private int _mask = 1023;
     private int _used;
 
     public void Reset(int expected)
     {
         int size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, expected * 2));
-        // Grow for big documents; shrink back after one so small documents don't clear a huge table.
-        if (size > _keys.Length || (_keys.Length > 65_536 && _keys.Length > size * 8)) { _keys = new ulong[size]; _counts = new int[size]; }
-        else
-        {
-            size = _keys.Length;
-            Array.Clear(_keys);
-        }
+        // Only the first `size` entries are used and cleared, so a table grown by one big document
+        // costs small documents nothing; very large tables are dropped.
+        if (size > _entries.Length || _entries.Length > (1 << 22)) _entries = new Entry[size];
+        else Array.Clear(_entries, 0, size);
         _mask = size - 1;
         _used = 0;
     }
 
-    /// <summary>Adds one occurrence and returns the slot of the key.</summary>
-    public int Add(ulong key)
+    /// <summary>Adds one occurrence (at <paramref name="position"/>); returns the new count and the key's first position.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Add(ulong key, int position, out int first)
     {
-        int slot = Find(key, out bool found);
-        if (found) { _counts[slot]++; return slot; }
-        _keys[slot] = key == 0 ? 1 : key;
-        _counts[slot] = 1;
-        if (++_used * 2 > _keys.Length) { Grow(); slot = Find(key, out _); }
-        return slot;
-    }
-
-    /// <summary>Adds the key if absent; true when it was already present.</summary>
-    public bool AddIfAbsent(ulong key)
-    {
-        int before = _used;
-        Add(key);
-        return _used == before;
-    }
-
-    public int CountAt(int slot) => _counts[slot];
-
-    private int Find(ulong key, out bool found)
-    {
-        if (key == 0) key = 1; // 0 marks an empty slot
-        int slot = (int)(Mix(key) & (ulong)_mask);
+        if (key == 0) key = 1;
+        var entries = _entries;
+        int slot = (int)(key ^ (key >> 29)) & _mask;
         while (true)
         {
-            ulong k = _keys[slot];
-            if (k == key) { found = true; return slot; }
-            if (k == 0) { found = false; return slot; }
+            ref var e = ref entries[slot];
+            if (e.Key == key) { first = e.First; return ++e.Count; }
+            if (e.Key == 0)
+            {
+                e.Key = key;
+                e.Count = 1;
+                e.First = position;
+                first = position;
+                if (++_used * 2 > _mask + 1) Grow();
+                return 1;
+            }
             slot = (slot + 1) & _mask;
         }
     }
 
-    private void Grow()
+    /// <summary>Adds one occurrence and returns the key's slot, valid until the table grows (it doesn't while size ≤ expected).</summary>
+    public int AddSlot(ulong key)
     {
-        var keys = _keys;
-        var counts = _counts;
-        _keys = new ulong[keys.Length * 2];
-        _counts = new int[keys.Length * 2];
-        _mask = _keys.Length - 1;
-        for (int i = 0; i < keys.Length; i++)
+        if (key == 0) key = 1;
+        int slot = (int)(key ^ (key >> 29)) & _mask;
+        while (true)
         {
-            if (keys[i] == 0) continue;
-            int slot = Find(keys[i], out _);
-            _keys[slot] = keys[i];
-            _counts[slot] = counts[i];
+            ref var e = ref _entries[slot];
+            if (e.Key == key) { e.Count++; return slot; }
+            if (e.Key == 0)
+            {
+                e.Key = key;
+                e.Count = 1;
+                if (++_used * 2 > _mask + 1) throw new InvalidOperationException("HashCounter.AddSlot: more keys than the expected count given to Reset.");
+                return slot;
+            }
+            slot = (slot + 1) & _mask;
         }
     }
 
-    private static ulong Mix(ulong x)
+    public int CountAt(int slot) => _entries[slot].Count;
+
+    private void Grow()
     {
-        x ^= x >> 33;
-        x *= 0xFF51AFD7ED558CCDUL;
-        x ^= x >> 33;
-        return x;
+        var old = _entries.AsSpan(0, _mask + 1).ToArray();
+        int size = (_mask + 1) * 2;
+        if (size > _entries.Length) _entries = new Entry[size];
+        else Array.Clear(_entries, 0, size);
+        _mask = size - 1;
+        foreach (var e in old)
+        {
+            if (e.Key == 0) continue;
+            int slot = (int)(e.Key ^ (e.Key >> 29)) & _mask;
+            while (_entries[slot].Key != 0) slot = (slot + 1) & _mask;
+            _entries[slot] = e;
+        }
     }
 }

@@ -13,10 +13,9 @@ internal static class Mersenne61
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong Mul(ulong a, ulong b)
     {
-        UInt128 p = (UInt128)a * b;
-        ulong lo = (ulong)p & Modulus;
-        ulong hi = (ulong)(p >> 61);
-        return Reduce(lo + hi);
+        // a, b < 2^61 so the product < 2^122; 2^61 ≡ 1 splits it into two terms below 2^61.
+        ulong hi = Math.BigMul(a, b, out ulong lo);
+        return Reduce((lo & Modulus) + ((hi << 3) | (lo >> 61)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

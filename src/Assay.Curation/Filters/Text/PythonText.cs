@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Assay.Curation.Filters.Text;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Assay.Curation.Filters.Text;
 /// </summary>
 public static class PythonText
 {
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029");
+
     /// <summary>Line breaks of <c>str.splitlines()</c>: \n \r \v \f \x1c \x1d \x1e \x85 \u2028 \u2029 (and \r\n as one).</summary>
     public static bool IsLineBreak(char c) =>
         c is '\n' or '\r' or '\v' or '\f' or '\x1c' or '\x1d' or '\x1e' or '\x85' or '\u2028' or '\u2029';
@@ -23,8 +27,10 @@ public static class PythonText
         int start = 0;
         for (int i = 0; i < text.Length; i++)
         {
+            int next = text[i..].IndexOfAny(LineBreaks);
+            if (next < 0) break;
+            i += next;
             char c = text[i];
-            if (!IsLineBreak(c)) continue;
             lines.Add(new Range(start, i));
             if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
             start = i + 1;

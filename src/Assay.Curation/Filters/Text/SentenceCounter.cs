@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Assay.Curation.Filters.Text;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Assay.Curation.Filters.Text;
 /// </summary>
 public static class SentenceCounter
 {
+    private static readonly SearchValues<char> Terminators = SearchValues.Create(".?!");
+
     public static int Count(ReadOnlySpan<char> text)
     {
         text = PythonText.Strip(text);
@@ -15,8 +19,10 @@ public static class SentenceCounter
         int sentences = 1;
         for (int i = 0; i < text.Length; i++)
         {
+            int next = text[i..].IndexOfAny(Terminators);
+            if (next < 0) break;
+            i += next;
             char c = text[i];
-            if (c is not ('.' or '?' or '!')) continue;
             int j = i;
             while (j < text.Length && text[j] is '.' or '?' or '!') j++;
             int terminatorEnd = j;
@@ -39,6 +45,6 @@ public static class SentenceCounter
         if (word.IsEmpty) return false;
         if (word.Contains('.')) return true;
         if (word.Length == 1 && char.IsLetter(word[0])) return true;
-        return WordTokenizer.Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+        return word.Length <= 6 && WordTokenizer.IsAbbreviation(word);
     }
 }

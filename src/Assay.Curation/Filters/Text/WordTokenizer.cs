@@ -20,10 +20,31 @@ namespace Assay.Curation.Filters.Text;
 /// </summary>
 public static class WordTokenizer
 {
-    private static readonly SearchValues<char> AlwaysSplit = SearchValues.Create(";@#$%&?!*()[]{}<>«“‘„»”’");
+    private const string AlwaysSplitChars = ";@#$%&?!*()[]{}<>«“‘„»”’";
+    private static readonly SearchValues<char> AlwaysSplit = SearchValues.Create(AlwaysSplitChars);
+    /// <summary>Every char that can start a split: the scanner jumps between these with a vectorized search.</summary>
+    private static readonly SearchValues<char> Specials = SearchValues.Create(AlwaysSplitChars + "\",:-.");
+    private const byte Space = 1, Special = 2;
+    /// <summary>ASCII char classes: whitespace, special (may start a split), other.</summary>
+    private static readonly byte[] AsciiClass = BuildAsciiClass();
 
-    /// <summary>Lower-case words Punkt's English model treats as abbreviations (a common subset).</summary>
-    public static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
+    private static byte[] BuildAsciiClass()
+    {
+        var table = new byte[128];
+        for (int c = 0; c < 128; c++)
+        {
+            if (char.IsWhiteSpace((char)c)) table[c] = Space;
+            else if (Specials.Contains((char)c)) table[c] = Special;
+        }
+        return table;
+    }
+
+    private static bool IsWhiteSpace(char c) => c < 128 ? AsciiClass[c] == Space : char.IsWhiteSpace(c);
+
+    private static bool IsSpecial(char c) => c < 128 ? AsciiClass[c] == Special : Specials.Contains(c);
+
+    /// <summary>Words Punkt's English model treats as abbreviations (a common subset; none longer than 6 chars).</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
     {
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "vs", "etc", "inc", "ltd", "co", "corp", "no",
         "fig", "vol", "pp", "gen", "gov", "sen", "rep", "col", "lt", "sgt", "capt", "mt", "ft", "jan", "feb",
@@ -33,16 +54,20 @@ public static class WordTokenizer
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> AbbreviationLookup =
         Abbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    internal static bool IsAbbreviation(ReadOnlySpan<char> word) => AbbreviationLookup.Contains(word);
+
     public static void Tokenize(ReadOnlySpan<char> text, WordTokens into)
     {
         into.Clear();
-        int i = 0;
-        while (i < text.Length)
+        // Words average ~5 chars: a scalar loop over a class table beats vectorized searches' setup cost here.
+        int i = 0, n = text.Length;
+        while (i < n)
         {
-            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            while (i < n && IsWhiteSpace(text[i])) i++;
+            if (i == n) break;
             int start = i;
-            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
-            if (i > start) TokenizeChunk(text[start..i], into);
+            while (i < n && !IsWhiteSpace(text[i])) i++;
+            TokenizeChunk(text[start..i], into);
         }
     }
 
@@ -53,6 +78,8 @@ public static class WordTokenizer
         int i = 0;
         while (i < chunk.Length)
         {
+            while (i < chunk.Length && !IsSpecial(chunk[i])) i++;
+            if (i == chunk.Length) break;
             char c = chunk[i];
             int splitLength = 0;
             if (i == finalPeriod) splitLength = 1;
@@ -96,7 +123,7 @@ public static class WordTokenizer
         if (word.IsEmpty) return end - 1;
         if (word.Contains('.')) return -1;               // U.S. e.g. www.example.
         if (word.Length == 1 && char.IsLetter(word[0])) return -1; // initials: J. Smith
-        if (AbbreviationLookup.Contains(word)) return -1;
+        if (word.Length <= 6 && IsAbbreviation(word)) return -1;
         return end - 1;
     }
 
@@ -106,7 +133,7 @@ public static class WordTokenizer
     private static void AddWord(ReadOnlySpan<char> word, WordTokens into)
     {
         if (word.IsEmpty) return;
-        if (word.Length is 5 or 6 && IsSplitPair(word, out int cut))
+        if (word.Length is 5 or 6 && (word[0] | 0x20) is 'c' or 'g' or 'l' or 'w' && IsSplitPair(word, out int cut))
         {
             into.Add(word[..cut]);
             into.Add(word[cut..]);
@@ -125,6 +152,8 @@ public static class WordTokenizer
     private static int CliticLength(ReadOnlySpan<char> w)
     {
         int n = w.Length;
+        // Every clitic has its apostrophe in one of the last three chars; most words have none.
+        if (n < 2 || (w[n - 1] != '\'' && w[n - 2] != '\'' && (n < 3 || w[n - 3] != '\''))) return 0;
         if (n >= 4 && (EndsWithIgnoreCase(w, "n't") || EndsWithIgnoreCase(w, "'ll") || EndsWithIgnoreCase(w, "'re") || EndsWithIgnoreCase(w, "'ve")))
             return w[n - 3] == '\'' && w[n - 4] == '\'' ? 0 : 3;
         if (n >= 3 && w[n - 2] == '\'' && w[n - 1] is 's' or 'S' or 'm' or 'M' or 'd' or 'D')

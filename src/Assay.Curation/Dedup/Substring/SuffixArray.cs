@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Assay.Curation.Dedup;
 
@@ -32,6 +33,8 @@ public static class SuffixArray
         return sa;
     }
 
+    // Called a handful of times per build, each call long: skip tiered JIT's unoptimized first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SaIs<T>(ReadOnlySpan<T> s, int upper) where T : unmanaged, IBinaryInteger<T>
     {
         int n = s.Length;
@@ -79,8 +82,13 @@ public static class SuffixArray
             if (!ls[i - 1] && ls[i])
                 lms[j++] = i;
         }
+        // code[i] = symbol·2 + S-type: the induce passes then make one random read per suffix
+        // instead of two (symbol and type live in different arrays otherwise).
+        var code = new int[n];
+        for (int i = 0; i < n; i++)
+            code[i] = (int.CreateTruncating(s[i]) << 1) | (ls[i] ? 1 : 0);
         var buf = new int[upper + 2];
-        Induce(s, sa, ls, sumS, sumL, buf, lms, upper);
+        Induce(code, sa, sumS, sumL, buf, lms, upper);
 
         if (m > 0)
         {
@@ -88,7 +96,7 @@ public static class SuffixArray
             int k = 0;
             foreach (int v in sa)
             {
-                if (lmsMap[v] != -1)
+                if (v > 0 && (code[v] & 1) != 0 && (code[v - 1] & 1) == 0)
                     sortedLms[k++] = v;
             }
             var recS = new int[m];
@@ -121,37 +129,52 @@ public static class SuffixArray
             var recSa = SaIs<int>(recS, recUpper);
             for (int i = 0; i < m; i++)
                 sortedLms[i] = lms[recSa[i]];
-            Induce(s, sa, ls, sumS, sumL, buf, sortedLms, upper);
+            Induce(code, sa, sumS, sumL, buf, sortedLms, upper);
         }
         return sa;
     }
 
-    private static void Induce<T>(ReadOnlySpan<T> s, int[] sa, bool[] ls, int[] sumS, int[] sumL, int[] buf, int[] lms, int upper)
-        where T : unmanaged, IBinaryInteger<T>
+    // Bounds checks dominate the induce passes (random writes into sa), hence raw pointers;
+    // every index is in range by the SA-IS invariants (bucket heads/tails stay within [0, n)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Induce(int[] code, int[] sa, int[] sumS, int[] sumL, int[] buf, int[] lms, int upper)
     {
-        int n = s.Length;
+        int n = code.Length;
         Array.Fill(sa, -1);
         Array.Copy(sumS, buf, upper + 1);
-        foreach (int d in lms)
+        fixed (int* pc = code)
+        fixed (int* psa = sa)
+        fixed (int* pbuf = buf)
         {
-            if (d == n)
-                continue;
-            sa[buf[int.CreateTruncating(s[d])]++] = d;
-        }
-        Array.Copy(sumL, buf, upper + 1);
-        sa[buf[int.CreateTruncating(s[n - 1])]++] = n - 1;
-        for (int i = 0; i < n; i++)
-        {
-            int v = sa[i];
-            if (v >= 1 && !ls[v - 1])
-                sa[buf[int.CreateTruncating(s[v - 1])]++] = v - 1;
-        }
-        Array.Copy(sumL, buf, upper + 1);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            int v = sa[i];
-            if (v >= 1 && ls[v - 1])
-                sa[--buf[int.CreateTruncating(s[v - 1]) + 1]] = v - 1;
+            foreach (int d in lms)
+            {
+                if (d == n)
+                    continue;
+                psa[pbuf[pc[d] >> 1]++] = d;
+            }
+            Array.Copy(sumL, buf, upper + 1);
+            psa[pbuf[pc[n - 1] >> 1]++] = n - 1;
+            for (int i = 0; i < n; i++)
+            {
+                int v = psa[i];
+                if (v >= 1)
+                {
+                    int c = pc[v - 1];
+                    if ((c & 1) == 0)
+                        psa[pbuf[c >> 1]++] = v - 1;
+                }
+            }
+            Array.Copy(sumL, buf, upper + 1);
+            for (int i = n - 1; i >= 0; i--)
+            {
+                int v = psa[i];
+                if (v >= 1)
+                {
+                    int c = pc[v - 1];
+                    if ((c & 1) != 0)
+                        psa[--pbuf[(c >> 1) + 1]] = v - 1;
+                }
+            }
         }
     }
 }

@@ -1,1 +1,3 @@
-return 0;
+using Assay.Cli.Infrastructure;
+
+return await CliApp.Build().Parse(args).InvokeAsync();

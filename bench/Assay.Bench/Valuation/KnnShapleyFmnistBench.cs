@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using Assay.Valuation.Data;
+using Assay.Valuation.Methods;
+
+namespace Assay.Bench.Valuation;
+
+/// <summary>
+/// Exact KNN-Shapley on full Fashion-MNIST (60,000 train × 10,000 test × 784) against the numpy
+/// reference bench/valuation/knn_shapley_numpy.py, which runs on the first --numpy-tests test points
+/// and extrapolates linearly; values are compared on that same subset.
+/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D]
+/// </summary>
+public sealed class KnnShapleyFmnistBench : IBenchTask
+{
+    public string Name => "knn-shapley-fmnist";
+
+    public string Description => "exact KNN-Shapley, Fashion-MNIST 60k×10k×784, vs numpy (extrapolated)";
+
+    public int Run(string[] args)
+    {
+        string Arg(string name, string def) { int i = Array.IndexOf(args, name); return i >= 0 && i + 1 < args.Length ? args[i + 1] : def; }
+        var dir = Arg("--dir", FashionMnist.DefaultDirectory);
+        int tests = int.Parse(Arg("--tests", "10000"));
+        int npTests = int.Parse(Arg("--numpy-tests", "500"));
+        int k = int.Parse(Arg("--k", "10"));
+        int? threads = args.Contains("--threads") ? int.Parse(Arg("--threads", "1")) : null;
+
+        var sw = Stopwatch.StartNew();
+        var train = FashionMnist.LoadTrain(dir);
+        var test = FashionMnist.LoadTest(dir, tests);
+        Console.WriteLine($"loaded {train.Count}×{train.Dimension} train, {test.Count} test in {sw.Elapsed.TotalSeconds:F1} s; cores {Environment.ProcessorCount}, threads {threads?.ToString() ?? "all"}");
+
+        if (args.Contains("--profile")) return Profile(train, test);
+        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads));
+        sw.Restart();
+        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
+        var full = method.Value(train, test);
+        double cs = sw.Elapsed.TotalSeconds;
+        double ccpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine($"C# exact KNN-Shapley {train.Count}×{test.Count}: {cs:F2} s wall, {ccpu:F2} s CPU (incl. packing); sum of values {full.Values.Sum():F6}");
+        if (args.Contains("--no-numpy")) return 0;
+
+        var sub = FashionMnist.LoadTest(dir, npTests);
+        sw.Restart();
+        var mine = method.Value(train, sub).Values;
+        Console.WriteLine($"C# on the first {sub.Count} test points: {sw.Elapsed.TotalSeconds:F2} s");
+        var outPath = Path.Combine(Path.GetTempPath(), $"knn_shapley_numpy_{Environment.ProcessId}.f64");
+        var script = Path.Combine(FindRepoRoot(), "bench", "valuation", "knn_shapley_numpy.py");
+        var psi = new ProcessStartInfo("/usr/bin/python3", $"{script} --dir {dir} --tests {npTests} --k {k} --out {outPath}")
+        { RedirectStandardOutput = true };
+        using var p = Process.Start(psi)!;
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Console.Write(output);
+        if (p.ExitCode != 0) { Console.WriteLine("numpy reference failed"); return 1; }
+        var extrap = output.Split(' ', '\n').First(s => s.StartsWith("NUMPY_SECONDS_EXTRAPOLATED=", StringComparison.Ordinal));
+        double npSeconds = double.Parse(extrap.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var extrapCpu = output.Split(' ', '\n').First(s => s.StartsWith("NUMPY_CPU_EXTRAPOLATED=", StringComparison.Ordinal));
+        double npCpu = double.Parse(extrapCpu.Split('=')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var bytes = File.ReadAllBytes(outPath);
+        File.Delete(outPath);
+        var theirs = new double[bytes.Length / 8];
+        Buffer.BlockCopy(bytes, 0, theirs, 0, bytes.Length);
+        double maxAbs = 0, maxVal = 0;
+        int mismatches = 0;
+        for (int i = 0; i < mine.Length; i++)
+        {
+            double d = Math.Abs(mine[i] - theirs[i]);
+            maxAbs = Math.Max(maxAbs, d);
+            maxVal = Math.Max(maxVal, Math.Abs(theirs[i]));
+            if (d > 1e-9) mismatches++;
+        }
+        Console.WriteLine($"agreement on {sub.Count} test points: max |Δ| = {maxAbs:E2} (max |value| {maxVal:E2}), {mismatches} of {mine.Length} differ by > 1e-9");
+        double scaled = cs * 10000.0 / test.Count;
+        double scaledCpu = ccpu * 10000.0 / test.Count;
+        Console.WriteLine($"RESULT wall: C#={scaled:F2}s numpy(extrapolated)={npSeconds:F1}s ratio={npSeconds / scaled:F1}x; " +
+            $"CPU: C#={scaledCpu:F2}s numpy(extrapolated)={npCpu:F1}s ratio={npCpu / scaledCpu:F1}x");
+        return 0;
+    }
+
+    /// <summary>Single-thread split of one 64-row test block: dot kernel vs. key building + radix sort.</summary>
+    private static int Profile(DenseData train, DenseData test)
+    {
+        var packed = new Assay.Valuation.Kernels.PackedTrain(train);
+        int rows = 64, dp = packed.PaddedDimension, ldc = packed.PaddedCount;
+        var a = new float[rows * dp];
+        var c = new float[rows * ldc];
+        Assay.Valuation.Kernels.DotKernel.PackBlock(test.Features.AsSpan(0, rows * test.Dimension), rows, test.Dimension, dp, a);
+        var sw = Stopwatch.StartNew();
+        for (int rep = 0; rep < 3; rep++) Assay.Valuation.Kernels.DotKernel.Compute(a, rows, packed, c, ldc);
+        double dot = sw.Elapsed.TotalSeconds / 3;
+        double gflops = 2.0 * rows * train.Count * train.Dimension / dot / 1e9;
+        var keys = new ulong[train.Count];
+        var tmp = new ulong[train.Count];
+        var hist = new int[Assay.Valuation.Kernels.RadixSort.HistogramLength];
+        sw.Restart();
+        for (int r = 0; r < rows; r++)
+        {
+            for (int j = 0; j < train.Count; j++) keys[j] = ((ulong)Assay.Valuation.Kernels.RadixSort.DistanceKey(packed.SquaredNorms[j] - 2 * c[r * ldc + j] + 100f) << 32) | (uint)j;
+            Assay.Valuation.Kernels.RadixSort.SortByHighKey(keys, tmp, hist);
+        }
+        double sort = sw.Elapsed.TotalSeconds;
+        Console.WriteLine($"one block of {rows} test rows, 1 thread: dot kernel {dot * 1000:F0} ms ({gflops:F1} GFLOP/s), keys+radix sort {sort * 1000:F0} ms");
+        Console.WriteLine($"→ extrapolated single-thread for 10,000 test rows: {(dot + sort) * 10000 / rows:F1} s");
+        return 0;
+    }
+
+    private static string FindRepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Assay.slnx"))) d = d.Parent;
+        return d?.FullName ?? Directory.GetCurrentDirectory();
+    }
+}

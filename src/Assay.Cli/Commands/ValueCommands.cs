@@ -1,0 +1,153 @@
+using System.CommandLine;
+using Assay.Cli.Infrastructure;
+using Assay.Core.Datasets;
+using Assay.Core.IO;
+using Assay.Core.Progress;
+using Assay.Core.Records;
+using Assay.Valuation.Data;
+using Assay.Valuation.Evaluation;
+using Assay.Valuation.Methods;
+using Assay.Valuation.Models;
+
+namespace Assay.Cli.Commands;
+
+/// <summary>
+/// <c>assay value --method M --train DATASET --test DATASET --output FILE.jsonl</c>: data values into meta.value;
+/// <c>assay value eval --task noisy|removal|addition</c>: OpenDataVal-style evaluation of a method.
+/// DATASET is a dataset of records with numeric features and labels, or <c>fashion-mnist:train[:N]</c> /
+/// <c>fashion-mnist:test[:N]</c> for the IDX files of Debian's dataset-fashion-mnist.
+/// </summary>
+internal sealed class ValueCommands : ICommandGroup
+{
+    public IEnumerable<Command> Commands()
+    {
+        var method = MethodOption();
+        var train = new Option<string>("--train") { Description = "Training DATASET (records with features and label), or fashion-mnist:train[:N]", Required = true };
+        var test = new Option<string>("--test") { Description = "Validation DATASET, or fashion-mnist:test[:N]", Required = true };
+        var output = CommonOptions.Output("Output FILE.jsonl (.gz/.zst ok): the training records with meta.value, meta.value_method, meta.value_se");
+        var (k, seed, samples, epsilon, threshold) = Knobs();
+        var cmd = new Command("value", $"Value training data against a validation set. Methods: {string.Join(", ", ValuationMethods.Names)}")
+        { method, train, test, output, k, seed, samples, epsilon, threshold };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            var (trainRecords, pair) = Load(parse.GetValue(train)!, parse.GetValue(test)!, ct);
+            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold));
+            var result = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
+            var path = parse.GetValue(output)!;
+            using (var writer = new ShardWriter(path))
+            {
+                foreach (var r in RecordData.WithValues(trainRecords, result)) writer.Write(r);
+                writer.Complete();
+            }
+            ctx.Result(new { method = result.Method, output = Path.GetFullPath(path), records = result.Values.Length, elapsed_seconds = result.ElapsedSeconds,
+                samples = result.Samples, utility_evaluations = result.UtilityEvaluations, sum = result.Values.Sum() },
+                $"{result.Values.Length:N0} values by {result.Method} in {result.ElapsedSeconds:F1} s → {path}\n" +
+                $"min {result.Values.Min():G4}, median {Median(result.Values):G4}, max {result.Values.Max():G4}, sum {result.Values.Sum():G6}");
+            return 0;
+        });
+        cmd.Add(Eval());
+        yield return cmd;
+    }
+
+    private static Command Eval()
+    {
+        var method = MethodOption();
+        var task = new Option<string>("--task") { Description = "noisy (flip labels, 2-means F1), removal or addition (accuracy curves in 5% steps)", Required = true };
+        task.AcceptOnlyFromAmong("noisy", "removal", "addition");
+        var train = new Option<string>("--train") { Description = "Training DATASET, or fashion-mnist:train[:N]", Required = true };
+        var test = new Option<string>("--test") { Description = "Validation DATASET, or fashion-mnist:test[:N]", Required = true };
+        var noise = new Option<double>("--noise") { Description = "Share of training labels flipped for --task noisy", DefaultValueFactory = _ => 0.1 };
+        var output = new Option<string?>("--output", "-o") { Description = "Also write the result JSON to this file" };
+        var (k, seed, samples, epsilon, threshold) = Knobs();
+        var cmd = new Command("eval", "Evaluate a valuation method as in OpenDataVal: noisy-label detection F1, or point removal / addition curves (logistic regression retrained)")
+        { method, task, train, test, noise, output, k, seed, samples, epsilon, threshold };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            var (_, pair) = Load(parse.GetValue(train)!, parse.GetValue(test)!, ct);
+            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold));
+            object result;
+            string text;
+            switch (parse.GetValue(task))
+            {
+                case "noisy":
+                    var n = ctx.WithProgress($"eval {valuator.Name}", p => NoisyLabelDetection.Run(valuator, pair.Train, pair.Test, parse.GetValue(noise), (int)parse.GetValue(seed), Percent(p), ct));
+                    result = n;
+                    text = $"{n.Method}: F1 {n.F1:F3} (precision {n.Precision:F3}, recall {n.Recall:F3}, AUC {n.Auc:F3}); {n.Flipped} of {n.TrainCount} labels flipped, {n.Predicted} flagged";
+                    break;
+                default:
+                    var values = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
+                    var model = new LogisticRegressionModel();
+                    var curve = parse.GetValue(task) == "removal"
+                        ? PointRemovalAddition.Removal(valuator.Name, values.Values, pair.Train, pair.Test, model, cancellationToken: ct)
+                        : PointRemovalAddition.Addition(valuator.Name, values.Values, pair.Train, pair.Test, model, cancellationToken: ct);
+                    result = curve;
+                    text = $"{curve.Method} {curve.Task}: fraction → accuracy (high-value first | low-value first)\n" +
+                        string.Join('\n', curve.Fractions.Select((f, i) => $"  {f,5:P0}  {curve.HighFirst[i]:F3} | {curve.LowFirst[i]:F3}"));
+                    break;
+            }
+            if (parse.GetValue(output) is { } file)
+                File.WriteAllText(file, System.Text.Json.JsonSerializer.Serialize(result, new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+            ctx.Result(result, text);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Option<string> MethodOption() => new("--method", "-m")
+    {
+        Description = $"Valuation method: {string.Join(", ", ValuationMethods.Names)}",
+        Required = true,
+    };
+
+    private static (Option<int> K, Option<ulong> Seed, Option<int?> Samples, Option<double?> Epsilon, Option<double?> Threshold) Knobs() => (
+        new Option<int>("--k") { Description = "K of the KNN methods (Jia et al. 2019 use 10)", DefaultValueFactory = _ => 10 },
+        CommonOptions.Seed(),
+        new Option<int?>("--samples") { Description = "Permutations (tmc/beta/group), subsets (banzhaf-msr) or bags (data-oob); default per method" },
+        new Option<double?>("--epsilon") { Description = "Privacy ε for tknn-shapley-dp (0 < ε < 1; default 0.5)" },
+        new Option<double?>("--threshold") { Description = "Distance threshold τ for tknn-shapley (default: median distance to the K-th neighbour)" });
+
+    private static ValuationSettings Settings(ParseResult parse, Option<int> k, Option<ulong> seed, Option<int?> samples, Option<double?> epsilon, Option<double?> threshold) =>
+        new(K: parse.GetValue(k), Seed: unchecked((int)parse.GetValue(seed)), Samples: parse.GetValue(samples),
+            Epsilon: parse.GetValue(epsilon), Threshold: parse.GetValue(threshold));
+
+    private static (IReadOnlyList<Record> TrainRecords, RecordData.Pair Pair) Load(string trainSpec, string testSpec, CancellationToken ct)
+    {
+        var fmTrain = FashionMnistSpec(trainSpec);
+        var fmTest = FashionMnistSpec(testSpec);
+        if (fmTrain is not null || fmTest is not null)
+        {
+            if (fmTrain is null || fmTest is null) throw new CliUserException("use fashion-mnist:... for both --train and --test, or datasets for both");
+            return (RecordData.Synthesize(fmTrain, "fashion-mnist-" + trainSpec.Split(':')[1]), new RecordData.Pair(fmTrain, fmTest,
+                Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), [""]));
+        }
+        var options = new ReadOptions { RequireText = false };
+        var trainRecords = DatasetReader.Read(trainSpec, options).ToList();
+        ct.ThrowIfCancellationRequested();
+        var testRecords = DatasetReader.Read(testSpec, options).ToList();
+        return (trainRecords, RecordData.FromRecords(trainRecords, testRecords));
+    }
+
+    private static DenseData? FashionMnistSpec(string spec)
+    {
+        var parts = spec.Split(':');
+        if (parts[0] != "fashion-mnist") return null;
+        if (parts.Length < 2 || parts[1] is not ("train" or "test"))
+            throw new CliUserException($"'{spec}': expected fashion-mnist:train[:N] or fashion-mnist:test[:N]");
+        int limit = parts.Length > 2 ? int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+        return parts[1] == "train" ? FashionMnist.LoadTrain(maxCount: limit) : FashionMnist.LoadTest(maxCount: limit);
+    }
+
+    private static IProgress<double> Percent(IProgress<ProgressInfo> p) =>
+        new Relay(f => p.Report(new ProgressInfo("valuing", (long)Math.Round(f * 100), 100, "%")));
+
+    private sealed class Relay(Action<double> report) : IProgress<double>
+    {
+        public void Report(double value) => report(value);
+    }
+
+    private static double Median(double[] v)
+    {
+        var s = v.Order().ToArray();
+        return s.Length == 0 ? 0 : s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+    }
+}

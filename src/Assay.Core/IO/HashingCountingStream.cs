@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+
+namespace Assay.Core.IO;
+
+/// <summary>Write-through stream that counts bytes and computes SHA-256 of exactly what reaches the file.</summary>
+internal sealed class HashingCountingStream(Stream inner) : Stream
+{
+    private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    public long Count { get; private set; }
+
+    private byte[]? _final;
+
+    /// <summary>The SHA-256 of everything written; valid after the stream is closed too.</summary>
+    public string Sha256Hex() => Convert.ToHexStringLower(_final ?? _sha.GetCurrentHash());
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _sha.AppendData(buffer);
+        Count += buffer.Length;
+        inner.Write(buffer);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+    public override void WriteByte(byte value) => Write([value]);
+    public override void Flush() => inner.Flush();
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => Count;
+    public override long Position { get => Count; set => throw new NotSupportedException(); }
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing && _final is null) { _final = _sha.GetHashAndReset(); _sha.Dispose(); inner.Dispose(); }
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,69 @@
+using Assay.Core.Accounting;
+using Assay.Core.Datasets;
+using Assay.Core.IO;
+
+namespace Assay.Curation.Pipeline;
+
+/// <summary>
+/// The merge stage: reads every task marker, checks the accounts add up (loudly), and writes the
+/// kept and removed <c>dataset.json</c> (with lineage) and <c>stats.json</c>.
+/// </summary>
+public static class PipelineMerger
+{
+    public static PipelineStats Merge(PipelineRun run, string command, string? assayVersion = null)
+    {
+        var layout = run.Layout;
+        var missing = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"cannot merge: {missing.Count} of {run.Tasks} tasks are not done ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}); rerun them first");
+
+        var markers = Enumerable.Range(0, run.Tasks).Select(t => MarkerJson.Read<TaskMarker>(layout.DoneMarker(t))).ToList();
+        var stats = TaskStats.For(run.Config.Steps.Select(s => s.Id));
+        foreach (var m in markers)
+        {
+            if (m.ConfigHash != run.Config.ConfigHash || m.Tasks != run.Tasks)
+                throw new InvalidOperationException($"{layout.DoneMarker(m.Task)} belongs to another run");
+            stats.Merge(m.Stats, signalCap: int.MaxValue);
+        }
+        var accounting = stats.ToAccounting();
+        accounting.Verify();
+        var kept = markers.SelectMany(m => m.Kept).ToList();
+        var removed = markers.SelectMany(m => m.Removed).ToList();
+        long removedCount = accounting.Steps.Sum(s => s.RemovedTotal);
+        if (kept.Sum(s => s.Records) != accounting.FinalKept)
+            throw new AccountingException($"kept shards hold {kept.Sum(s => s.Records)} records but the steps kept {accounting.FinalKept}");
+        if (removed.Sum(s => s.Records) != removedCount)
+            throw new AccountingException($"removed shards hold {removed.Sum(s => s.Records)} records but the steps removed {removedCount}");
+        VerifyFiles(layout.Folder, kept);
+        VerifyFiles(layout.Removed, removed);
+
+        var lineage = new Lineage
+        {
+            Command = command,
+            ConfigHash = run.Config.ConfigHash,
+            Inputs = run.Config.Inputs.Select((inp, i) => new LineageInput(inp.Path, run.Plan.Inputs[i].Checksum())).ToList(),
+            AssayVersion = assayVersion,
+        };
+        var sources = run.Config.Inputs.Where(i => i.Source is not null && i.License is not null)
+            .GroupBy(i => i.Source!).ToDictionary(g => g.Key, g => new SourceEntry { Name = g.Key, License = g.First().License });
+        var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(layout.Folder));
+        DatasetManifests.Build(name, kept, sources, lineage, "records kept by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Folder);
+        DatasetManifests.Build(name + "-removed", removed, sources, lineage, "records removed by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Removed);
+
+        var result = PipelineStats.From(run, stats, accounting, kept, removed);
+        MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
+        return result;
+    }
+
+    /// <summary>A marker promises its shards: check they exist with the recorded size (hashes were taken while writing).</summary>
+    private static void VerifyFiles(string folder, IEnumerable<ShardInfo> shards)
+    {
+        foreach (var s in shards)
+        {
+            var path = Path.Combine(folder, s.Path);
+            if (!File.Exists(path)) throw new InvalidDataException($"{path}: listed in a task marker but missing; delete that task's marker to redo it");
+            if (new FileInfo(path).Length != s.Bytes)
+                throw new InvalidDataException($"{path}: {new FileInfo(path).Length} bytes but its marker says {s.Bytes}; delete that task's marker to redo it");
+        }
+    }
+}

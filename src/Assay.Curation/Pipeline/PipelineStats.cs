@@ -1,0 +1,46 @@
+using Assay.Core.Accounting;
+using Assay.Core.IO;
+
+namespace Assay.Curation.Pipeline;
+
+/// <summary><c>stats.json</c>: the run's verified accounts, per-step counts in order, signal summaries before/after.</summary>
+public sealed record PipelineStats
+{
+    public const string FileName = "stats.json";
+
+    public required string ConfigHash { get; init; }
+    public required int Tasks { get; init; }
+    public required int WorkItems { get; init; }
+    public required long Input { get; init; }
+    public required long Quarantined { get; init; }
+    public required long Kept { get; init; }
+    public required long Removed { get; init; }
+    public required long KeptBytes { get; init; }
+    public required IReadOnlyList<StepCounts> Steps { get; init; }
+    public required SortedDictionary<string, SignalStats> Signals { get; init; }
+    public required IReadOnlyList<RemovedExample> Examples { get; init; }
+
+    public static PipelineStats From(PipelineRun run, TaskStats stats, RunAccounting accounting, List<ShardInfo> kept, List<ShardInfo> removed)
+    {
+        var signals = new SortedDictionary<string, SignalStats>(StringComparer.Ordinal);
+        foreach (var (name, sample) in stats.Signals)
+            signals[name] = new SignalStats(SignalSummary.Of(sample.All), SignalSummary.Of(sample.Kept), sample);
+        return new PipelineStats
+        {
+            ConfigHash = run.Config.ConfigHash,
+            Tasks = run.Tasks,
+            WorkItems = run.Plan.Items.Count,
+            Input = accounting.Input,
+            Quarantined = accounting.Quarantined,
+            Kept = accounting.FinalKept,
+            Removed = removed.Sum(s => s.Records),
+            KeptBytes = kept.Sum(s => s.Bytes),
+            Steps = accounting.Steps,
+            Signals = signals,
+            Examples = stats.Examples,
+        };
+    }
+}
+
+/// <summary>A signal before filtering (all records that carry it) and after (kept records). The raw sample is kept for charts, not serialized.</summary>
+public sealed record SignalStats(SignalSummary? Before, SignalSummary? After, [property: System.Text.Json.Serialization.JsonIgnore] SignalSample Sample);

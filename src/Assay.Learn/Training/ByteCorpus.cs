@@ -1,0 +1,26 @@
+namespace Assay.Learn.Training;
+
+/// <summary>
+/// Builds byte-level training and validation token streams from document texts: every
+/// validationEvery-th document (by position, so the split is reproducible) goes to validation.
+/// </summary>
+public static class ByteCorpus
+{
+    public sealed record Split(TokenDataset Train, TokenDataset? Validation, int TrainDocuments, int ValidationDocuments);
+
+    public static Split Build(IEnumerable<string> texts, int validationEvery = 20)
+    {
+        var train = new List<int>();
+        var val = new List<int>();
+        int nTrain = 0, nVal = 0, i = 0;
+        foreach (var text in texts)
+        {
+            bool isVal = validationEvery > 0 && i++ % validationEvery == validationEvery - 1;
+            var dst = isVal ? val : train;
+            dst.AddRange(ByteTokenizer.Encode(text));
+            dst.Add(ByteTokenizer.EndOfText);
+            if (isVal) nVal++; else nTrain++;
+        }
+        return new Split(new TokenDataset([.. train]), val.Count > 0 ? new TokenDataset([.. val]) : null, nTrain, nVal);
+    }
+}

@@ -1,0 +1,74 @@
+using Assay.Core.Records;
+
+namespace Assay.Valuation.Data;
+
+/// <summary>
+/// Bridges Core records to dense data: <c>features</c> become the row, <c>label</c> a class index (class keys of
+/// train and test together, in ordinal order), <c>source</c> a group index for source valuation.
+/// </summary>
+public static class RecordData
+{
+    public sealed record Pair(DenseData Train, DenseData Test, IReadOnlyList<string> ClassNames, IReadOnlyList<string> SourceNames);
+
+    public static Pair FromRecords(IReadOnlyList<Record> train, IReadOnlyList<Record> test)
+    {
+        if (train.Count == 0) throw new InvalidDataException("the training set has no records");
+        int dim = Check(train, "train", null);
+        Check(test, "test", dim);
+        var classes = train.Concat(test).Select(r => r.Label.Key!).Distinct().Order(StringComparer.Ordinal).ToList();
+        var classIndex = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var sources = train.Select(r => r.Source ?? "").Distinct().Order(StringComparer.Ordinal).ToList();
+        var sourceIndex = sources.Select((s, i) => (s, i)).ToDictionary(p => p.s, p => p.i, StringComparer.Ordinal);
+        DenseData Build(IReadOnlyList<Record> rows, bool withGroups)
+        {
+            var x = new float[rows.Count * dim];
+            var y = new int[rows.Count];
+            for (int i = 0; i < rows.Count; i++)
+            {
+                rows[i].Features!.CopyTo(x, i * dim);
+                y[i] = classIndex[rows[i].Label.Key!];
+            }
+            var g = withGroups ? rows.Select(r => sourceIndex[r.Source ?? ""]).ToArray() : null;
+            return new DenseData(x, y, dim, Math.Max(1, classes.Count), g);
+        }
+        return new Pair(Build(train, true), Build(test, false), classes, sources);
+    }
+
+    private static int Check(IReadOnlyList<Record> rows, string name, int? dim)
+    {
+        int d = dim ?? rows.FirstOrDefault()?.Features?.Length ?? 0;
+        for (int i = 0; i < rows.Count; i++)
+        {
+            var r = rows[i];
+            if (r.Features is null)
+                throw new InvalidDataException($"{name} record '{r.Id}' has no 'features'; valuation needs numeric features (embed text first)");
+            if (r.Features.Length != d)
+                throw new InvalidDataException($"{name} record '{r.Id}' has {r.Features.Length} features, expected {d}");
+            if (r.Label.IsNone)
+                throw new InvalidDataException($"{name} record '{r.Id}' has no 'label'");
+        }
+        if (d == 0) throw new InvalidDataException($"{name} records have no features");
+        return d;
+    }
+
+    /// <summary>
+    /// Copies of the training records with the finding in <c>meta</c>: <c>value</c>, <c>value_method</c>, and
+    /// <c>value_se</c> for sampled methods. Text and features are left as they were.
+    /// </summary>
+    public static IEnumerable<Record> WithValues(IReadOnlyList<Record> train, Methods.ValuationResult result)
+    {
+        if (result.Values.Length != train.Count) throw new ArgumentException("one value per training record is required");
+        for (int i = 0; i < train.Count; i++)
+        {
+            var r = train[i].Clone();
+            r.Meta["value"] = result.Values[i];
+            r.Meta["value_method"] = result.Method;
+            if (result.StandardErrors is { } se && double.IsFinite(se[i])) r.Meta["value_se"] = se[i];
+            yield return r;
+        }
+    }
+
+    /// <summary>Records for a dense set that came without any (e.g. IDX files): id PREFIX-i, empty text, the class index as label.</summary>
+    public static IReadOnlyList<Record> Synthesize(DenseData data, string prefix) =>
+        Enumerable.Range(0, data.Count).Select(i => new Record($"{prefix}-{i}", "") { Label = Label.Of(data.Labels[i]) }).ToList();
+}

@@ -1,0 +1,66 @@
+using System.Numerics.Tensors;
+using Assay.Valuation.Data;
+
+namespace Assay.Valuation.Kernels;
+
+/// <summary>
+/// Streams the test set in fixed blocks: for each block computes squared Euclidean distances to every
+/// training point (‖a‖² + ‖b‖² − 2a·b via <see cref="DotKernel"/>), hands each test row's distance row to
+/// the method, which adds that test point's per-training-point contribution into the block's partial sum.
+/// Blocks run in parallel in waves of a fixed size; partial sums are combined in block order in double,
+/// so the result is identical for any thread count. Memory is bounded by wave × (block distances + N doubles).
+/// </summary>
+internal static class TestBlockDriver
+{
+    /// <summary>Adds test row <paramref name="testRow"/>'s contribution (distances in <paramref name="squaredDistances"/>, length N) into <paramref name="partial"/>.</summary>
+    public delegate void RowBody<TScratch>(int testRow, ReadOnlySpan<float> squaredDistances, Span<double> partial, TScratch scratch);
+
+    public static double[] Run<TScratch>(PackedTrain train, DenseData test, int blockSize, int? maxParallelism,
+        Func<TScratch> createScratch, RowBody<TScratch> body, IProgress<double>? progress, CancellationToken ct)
+    {
+        if (test.Dimension != train.Dimension)
+            throw new ArgumentException($"test has {test.Dimension} features, train has {train.Dimension}");
+        int n = train.Count, ldc = train.PaddedCount, dp = train.PaddedDimension;
+        int blocks = (test.Count + blockSize - 1) / blockSize;
+        int dop = maxParallelism ?? Environment.ProcessorCount;
+        int wave = Math.Max(1, 2 * dop);
+        var total = new double[n];
+        var partials = new double[Math.Min(wave, Math.Max(blocks, 1))][];
+        for (int i = 0; i < partials.Length; i++) partials[i] = new double[n];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = dop, CancellationToken = ct };
+        int done = 0;
+        for (int w0 = 0; w0 < blocks; w0 += wave)
+        {
+            int wEnd = Math.Min(blocks, w0 + wave);
+            Parallel.For(w0, wEnd, options,
+                () => (Packed: new float[blockSize * dp], Dist: new float[(long)blockSize * ldc > int.MaxValue ? throw new OutOfMemoryException("block too large") : blockSize * ldc], Scratch: createScratch()),
+                (b, _, local) =>
+                {
+                    var partial = partials[b - w0];
+                    Array.Clear(partial);
+                    int first = b * blockSize, rows = Math.Min(blockSize, test.Count - first);
+                    var rowsData = test.Features.AsSpan(first * test.Dimension, rows * test.Dimension);
+                    DotKernel.PackBlock(rowsData, rows, test.Dimension, dp, local.Packed);
+                    DotKernel.Compute(local.Packed, rows, train, local.Dist, ldc);
+                    for (int r = 0; r < rows; r++)
+                    {
+                        ct.ThrowIfCancellationRequested();
+                        var row = local.Dist.AsSpan(r * ldc, n);
+                        var a = test.Row(first + r);
+                        float na = TensorPrimitives.Dot(a, a);
+                        // d = na + nb − 2·dot
+                        TensorPrimitives.MultiplyAdd(row, -2f, train.SquaredNorms.AsSpan(0, n), row);
+                        TensorPrimitives.Add(row, na, row);
+                        body(first + r, row, partial, local.Scratch);
+                    }
+                    return local;
+                },
+                _ => { });
+            for (int b = w0; b < wEnd; b++)
+                TensorPrimitives.Add(total, partials[b - w0], total);
+            done = wEnd;
+            progress?.Report(done / (double)blocks);
+        }
+        return total;
+    }
+}

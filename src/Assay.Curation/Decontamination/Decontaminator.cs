@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 using System.Runtime.InteropServices;
 using Assay.Curation.Dedup;
 

@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 namespace Assay.Curation.Dedup;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 using System.Text;
 using Assay.Curation.Dedup;
 

@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 using System.Runtime.InteropServices;
 
 namespace Assay.Curation.Dedup;

@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 using System.Buffers.Binary;
 using System.Text;
 

@@ -1,5 +1,5 @@
-using Assay.Core.Hashing;
 using System.Text;
+using Assay.Core.Hashing;
 using Assay.Curation.Dedup;
 
 namespace Assay.Curation.Tests.Dedup;

@@ -1,6 +1,6 @@
-using Assay.Core.Hashing;
 using System.Buffers.Binary;
 using System.Text;
+using Assay.Core.Hashing;
 
 namespace Assay.Curation.Dedup;
 

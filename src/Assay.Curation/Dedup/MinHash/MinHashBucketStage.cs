@@ -1,5 +1,5 @@
-using Assay.Core.Hashing;
 using System.Runtime.InteropServices;
+using Assay.Core.Hashing;
 
 namespace Assay.Curation.Dedup;
 

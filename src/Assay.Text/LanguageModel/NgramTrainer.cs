@@ -12,7 +12,8 @@ namespace Assay.Text.LanguageModel;
 public static class NgramTrainer
 {
     /// <summary>Trains over words (<see cref="WordTokenizer"/>: lowercased, punctuation split off).</summary>
-    public static NgramModel TrainText(IEnumerable<string> documents, NgramOptions options, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
+    /// <param name="expectedDocuments">for progress only (e.g. the manifest's record count)</param>
+    public static NgramModel TrainText(IEnumerable<string> documents, NgramOptions options, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default, long? expectedDocuments = null)
     {
         var vocab = new NgramVocabulary();
         var ids = new List<int>();
@@ -21,11 +22,11 @@ public static class NgramTrainer
             ids.Clear();
             WordTokenizer.Tokenize(doc, t => ids.Add(vocab.GetOrAdd(t)));
             return ids;
-        }), options, progress, ct);
+        }), options, progress, ct, expectedDocuments);
     }
 
     /// <summary>Trains over token ids (e.g. BPE output); in the ARPA file each token is written as its decimal id.</summary>
-    public static NgramModel TrainTokens(IEnumerable<int[]> documents, NgramOptions options, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
+    public static NgramModel TrainTokens(IEnumerable<int[]> documents, NgramOptions options, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default, long? expectedDocuments = null)
     {
         var vocab = new NgramVocabulary();
         var ids = new List<int>();
@@ -44,10 +45,10 @@ public static class NgramTrainer
                 ids.Add(id);
             }
             return ids;
-        }), options, progress, ct);
+        }), options, progress, ct, expectedDocuments);
     }
 
-    private static NgramModel Train(NgramVocabulary vocab, IEnumerable<List<int>> sentences, NgramOptions options, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    private static NgramModel Train(NgramVocabulary vocab, IEnumerable<List<int>> sentences, NgramOptions options, IProgress<ProgressInfo>? progress, CancellationToken ct, long? total)
     {
         options.Validate();
         using var counter = new NgramCounter(options.Order, options.MaxGramsInMemory, options.TempDirectory);
@@ -56,9 +57,9 @@ public static class NgramTrainer
         {
             ct.ThrowIfCancellationRequested();
             counter.AddSentence(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(s));
-            if (++docs % 1000 == 0) progress?.Report(new ProgressInfo("count", docs, null, "documents"));
+            if (++docs % 1000 == 0) progress?.Report(new ProgressInfo("count", docs, total, "documents"));
         }
-        progress?.Report(new ProgressInfo("count", docs, null, "documents"));
+        progress?.Report(new ProgressInfo("count", docs, total, "documents"));
         progress?.Report(new ProgressInfo("estimate", 0, options.Order, "orders"));
         var model = KneserNeyEstimator.Estimate(counter.Merged(), options.Order, vocab, options, ct);
         progress?.Report(new ProgressInfo("estimate", options.Order, options.Order, "orders"));

@@ -14,6 +14,9 @@ internal sealed class FeatureCounts(int buckets)
 
     public List<int> Touched => _touched;
 
+    /// <summary>Scratch for the embedder: (row, count) of the touched buckets that have a row.</summary>
+    public List<(int Row, int Count)> Rows { get; } = [];
+
     public int CountOf(int bucket) => _count[bucket];
 
     public void Add(int bucket)

@@ -3,13 +3,13 @@ using System.Runtime.InteropServices;
 namespace Assay.Text.Embeddings;
 
 /// <summary>
-/// Binary model file: magic "ATSV", version, bucket bits, d, seed, row count R, R bucket ids, then
-/// R × d little-endian float32 rows. Written beside and renamed, so a reader never sees half a file.
+/// Binary model file: magic "ATSV", version, bucket bits, d, seed, row count R, R bucket ids (int32),
+/// R row scales (float32), then R × d int8 row values (see <see cref="QuantizedRows"/>); all little-endian. Written beside and renamed, so a reader never sees half a file.
 /// </summary>
 public sealed partial class HashedTfidfSvdEmbedder
 {
     private const uint Magic = 0x5653_5441; // "ATSV" little-endian
-    private const int Version = 1;
+    private const int Version = 2;
 
     public void Save(string path)
     {
@@ -28,6 +28,7 @@ public sealed partial class HashedTfidfSvdEmbedder
                 w.Write(Seed);
                 w.Write(_buckets.Length);
                 w.Write(MemoryMarshal.AsBytes(_buckets.AsSpan()));
+                w.Write(MemoryMarshal.AsBytes(_scales.AsSpan()));
                 w.Write(MemoryMarshal.AsBytes(_rows.AsSpan()));
             }
             File.Move(tmp, full, overwrite: true);
@@ -50,14 +51,16 @@ public sealed partial class HashedTfidfSvdEmbedder
         int bits = r.ReadInt32(), d = r.ReadInt32();
         ulong seed = r.ReadUInt64();
         int rows = r.ReadInt32();
-        if (bits is < 8 or > 24 || d is < 1 or > 4096 || rows < 0 || fs.Length != 28 + 4L * rows + 4L * rows * d)
+        if (bits is < 8 or > 24 || d is < 1 or > 4096 || rows < 0 || fs.Length != 28 + 8L * rows + (long)rows * d)
             throw new InvalidDataException($"{path}: header does not match the file size (truncated or corrupt)");
         var buckets = new int[rows];
         fs.ReadExactly(MemoryMarshal.AsBytes(buckets.AsSpan()));
-        var data = new float[(long)rows * d];
+        var scales = new float[rows];
+        fs.ReadExactly(MemoryMarshal.AsBytes(scales.AsSpan()));
+        var data = new sbyte[(long)rows * d];
         fs.ReadExactly(MemoryMarshal.AsBytes(data.AsSpan()));
         foreach (int b in buckets)
             if ((uint)b >= 1u << bits) throw new InvalidDataException($"{path}: bucket {b} out of range");
-        return new HashedTfidfSvdEmbedder(bits, d, seed, buckets, data);
+        return new HashedTfidfSvdEmbedder(bits, d, seed, buckets, data, scales);
     }
 }

@@ -19,11 +19,12 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
     private readonly HashedFeaturizer _featurizer;
     private readonly int[] _rowOf;       // bucket → row, −1 when the bucket was dropped
     private readonly int[] _buckets;     // row → bucket
-    private readonly float[] _rows;      // [rows × d]: idf-weighted right singular vectors
+    private readonly sbyte[] _rows;      // [rows × d]: idf-weighted right singular vectors, int8 per-row quantized
+    private readonly float[] _scales;    // [rows]
     private readonly ConcurrentBag<FeatureCounts> _scratch = [];
     private readonly EmbeddingGeneratorMetadata _metadata;
 
-    internal HashedTfidfSvdEmbedder(int bucketBits, int dimensions, ulong seed, int[] buckets, float[] rows)
+    internal HashedTfidfSvdEmbedder(int bucketBits, int dimensions, ulong seed, int[] buckets, sbyte[] rows, float[] scales)
     {
         BucketBits = bucketBits;
         Dimensions = dimensions;
@@ -31,6 +32,7 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
         _featurizer = new HashedFeaturizer(bucketBits);
         _buckets = buckets;
         _rows = rows;
+        _scales = scales;
         _rowOf = new int[1 << bucketBits];
         Array.Fill(_rowOf, -1);
         for (int r = 0; r < buckets.Length; r++) _rowOf[buckets[r]] = r;
@@ -58,12 +60,20 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
             _featurizer.Featurize(text, counts);
             destination.Clear();
             int d = Dimensions;
-            foreach (int b in counts.Touched)
+            // Resolve rows first so each can be prefetched a few rows before it is read.
+            var touched = counts.Touched;
+            var rows = counts.Rows;
+            rows.Clear();
+            foreach (int b in touched)
+                if (_rowOf[b] is >= 0 and var r) rows.Add((r, counts.CountOf(b)));
+            const int Ahead = 8;
+            for (int i = 0; i < Math.Min(Ahead, rows.Count); i++) QuantizedRows.Prefetch(_rows.AsSpan(rows[i].Row * d, d));
+            for (int i = 0; i < rows.Count; i++)
             {
-                int r = _rowOf[b];
-                if (r < 0) continue;
-                float w = 1 + MathF.Log(counts.CountOf(b)); // sublinear TF (Salton & Buckley 1988)
-                TensorPrimitives.MultiplyAdd(_rows.AsSpan(r * d, d), w, destination, destination);
+                if (i + Ahead < rows.Count) QuantizedRows.Prefetch(_rows.AsSpan(rows[i + Ahead].Row * d, d));
+                var (r, c) = rows[i];
+                float w = (1 + MathF.Log(c)) * _scales[r]; // sublinear TF (Salton & Buckley 1988) × the row's quantization scale
+                QuantizedRows.Accumulate(_rows.AsSpan(r * d, d), w, destination);
             }
             float norm = TensorPrimitives.Norm(destination);
             if (norm > 0) TensorPrimitives.Divide(destination, norm, destination);

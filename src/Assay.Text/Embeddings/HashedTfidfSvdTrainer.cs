@@ -6,7 +6,7 @@ namespace Assay.Text.Embeddings;
 /// Fits <see cref="HashedTfidfSvdEmbedder"/>: one pass hashes every training document into sparse
 /// counts and document frequencies; buckets under the min-df are dropped; rows become
 /// (1 + ln tf)·idf, L2-normalized, with smooth idf = ln((1+N)/(1+df)) + 1 (scikit-learn's default);
-/// <see cref="RandomizedSvd"/> gives V [features × d]; the stored rows are idf·V.
+/// <see cref="RandomizedSvd"/> gives V [features × d]; the stored rows are idf·V, quantized to int8 per row.
 /// </summary>
 internal static class HashedTfidfSvdTrainer
 {
@@ -79,6 +79,7 @@ internal static class HashedTfidfSvdTrainer
             var row = v.AsSpan(r * d, d);
             System.Numerics.Tensors.TensorPrimitives.Multiply(row, idf[r], row);
         }
-        return new HashedTfidfSvdEmbedder(options.BucketBits, d, options.Seed, kept.ToArray(), v);
+        var (q, scales) = QuantizedRows.Quantize(v, d);
+        return new HashedTfidfSvdEmbedder(options.BucketBits, d, options.Seed, kept.ToArray(), q, scales);
     }
 }

@@ -57,6 +57,33 @@ public sealed class KneserNeyTests
         }
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Matches_a_naive_reference_implementation_for_every_history_in_the_corpus(int order)
+    {
+        var docs = SmallCorpus(seed: 5, count: 40).ToList();
+        var m = Train(order, docs);
+        var reference = new ReferenceKneserNey(docs, order);
+        int checkedPairs = 0;
+        foreach (var doc in docs.Take(8))
+        {
+            var words = new[] { "<s>" }.Concat(WordTokenizer.Split(doc)).ToArray();
+            for (int i = 1; i <= words.Length; i++)
+            {
+                var h = words[Math.Max(0, i - order + 1)..i];
+                var ids = h.Select(w => m.Vocabulary.Find(w)).ToArray();
+                foreach (var w in reference.Vocabulary)
+                {
+                    double expected = Math.Log10(reference.Prob(h, w));
+                    Assert.True(Math.Abs(expected - m.Log10Prob(ids, m.Vocabulary.Find(w))) < 1e-5, $"p({w} | {string.Join(' ', h)})");
+                    checkedPairs++;
+                }
+            }
+        }
+        Assert.True(checkedPairs > 1000);
+    }
+
     [Fact]
     public void Spilling_to_disk_gives_the_same_model()
     {

@@ -20,6 +20,8 @@ public sealed class OtherMethodTests
         var (train, test, f) = NoisySet(31);
         var r = new DataOob(new DataOobOptions(Bags: 100, Seed: 1)).Run(train, test);
         Assert.True(r.Values.Take(f).Average() < r.Values.Skip(f).Average() - 0.3);
+        var trees = new DataOob(new DataOobOptions(Bags: 100, Seed: 1), new DecisionTreeModel()).Run(train, test);
+        Assert.True(trees.Values.Take(f).Average() < trees.Values.Skip(f).Average() - 0.3);
         Assert.All(r.StandardErrors!, se => Assert.True(se >= 0));
         var again = new DataOob(new DataOobOptions(Bags: 100, Seed: 1, MaxDegreeOfParallelism: 1)).Run(train, test);
         Assert.Equal(r.Values, again.Values);
@@ -63,5 +65,36 @@ public sealed class OtherMethodTests
         var warm = model.Fit(train, all, model.Fit(train, all[..150]));
         Assert.True(Math.Abs(warm.Score(test) - cold.Score(test)) < 0.03);
         Assert.Equal(1.0 / 3, model.Fit(train, []).Score(test), 1e-12);
+    }
+
+    [Theory]
+    [InlineData("learn-softmax")]
+    [InlineData("learn-mlp")]
+    [InlineData("logreg")]
+    [InlineData("tree")]
+    public void Every_registered_learner_fits_blobs_warm_starts_and_scores_the_empty_set_as_a_guess(string name)
+    {
+        var (train, test) = TestData.Split(200, 100, 4, 3, 34, spread: 0.5);
+        var model = UtilityModels.Create(name);
+        var all = Enumerable.Range(0, 200).ToArray();
+        Assert.True(model.Fit(train, all).Score(test) > 0.85, name);
+        var warm = model.Fit(train, all, model.Fit(train, all[..50]));
+        Assert.True(warm.Score(test) > 0.85, name);
+        Assert.Equal(1.0 / 3, model.Fit(train, []).Score(test), 1e-12);
+        Assert.Throws<ArgumentException>(() => UtilityModels.Create("forest"));
+    }
+
+    [Fact]
+    public void Unlimited_tree_fits_its_training_set_exactly_and_is_reproducible()
+    {
+        var (train, test) = TestData.Split(150, 50, 4, 3, 35, spread: 1.5);
+        var rows = Enumerable.Range(0, 150).ToArray();
+        var tree = new DecisionTreeModel(maxDepth: 64);
+        Assert.Equal(1.0, tree.Fit(train, rows).Score(train), 1e-12);
+        var a = tree.Fit(train, rows);
+        var b = tree.Fit(train, rows);
+        for (int t = 0; t < test.Count; t++) Assert.Equal(a.Predict(test.Row(t)), b.Predict(test.Row(t)));
+        var stump = new DecisionTreeModel(maxDepth: 1, sqrtFeatures: false).Fit(train, rows);
+        Assert.True(stump.Score(train) < 1.0);
     }
 }

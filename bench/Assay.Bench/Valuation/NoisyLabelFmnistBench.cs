@@ -12,7 +12,7 @@ namespace Assay.Bench.Valuation;
 /// --n training and --n validation points, averaged over --seeds. Published ordering to compare with
 /// (OpenDataVal, MagicTelescope, 300 points, 10% noise): Data-OOB 0.43 > KNN-Shapley 0.31 > Beta 0.30 >
 /// Data Shapley 0.28 > LOO 0.18.
-/// Args: [--n 300] [--seeds 3] [--samples S] [--methods a,b,...] [--json FILE]
+/// Args: [--n 300] [--seeds 3] [--samples S] [--methods a,b,...] [--model logreg|tree|learn-softmax|...] [--json FILE]
 /// </summary>
 public sealed class NoisyLabelFmnistBench : IBenchTask
 {
@@ -28,6 +28,7 @@ public sealed class NoisyLabelFmnistBench : IBenchTask
         int? samples = args.Contains("--samples") ? int.Parse(Arg("--samples", "0")) : null;
         var methods = Arg("--methods", "data-oob,knn-shapley,beta-shapley,tmc-shapley,loo,banzhaf-msr,tknn-shapley,lava").Split(',');
         var json = Arg("--json", "");
+        var modelName = Arg("--model", "logreg");
 
         var pooledTrain = FashionMnist.Pool(FashionMnist.LoadTrain(), 28, 4);
         var pooledTest = FashionMnist.Pool(FashionMnist.LoadTest(), 28, 4);
@@ -38,7 +39,7 @@ public sealed class NoisyLabelFmnistBench : IBenchTask
             var (train, test) = BinarySubset(pooledTrain, pooledTest, n, seed);
             foreach (var m in methods)
             {
-                var method = ValuationMethods.Create(m, new ValuationSettings(Seed: seed, Samples: samples));
+                var method = ValuationMethods.Create(m, new ValuationSettings(Seed: seed, Samples: samples, Model: Assay.Valuation.Models.UtilityModels.Create(modelName)));
                 var sw = Stopwatch.StartNew();
                 var r = NoisyLabelDetection.Run(method, train, test, 0.1, seed) with { ElapsedSeconds = sw.Elapsed.TotalSeconds };
                 results.Add(r);

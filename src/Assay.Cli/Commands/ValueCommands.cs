@@ -25,13 +25,13 @@ internal sealed class ValueCommands : ICommandGroup
         var train = new Option<string>("--train") { Description = "Training DATASET (records with features and label), or fashion-mnist:train[:N]", Required = true };
         var test = new Option<string>("--test") { Description = "Validation DATASET, or fashion-mnist:test[:N]", Required = true };
         var output = CommonOptions.Output("Output FILE.jsonl (.gz/.zst ok): the training records with meta.value, meta.value_method, meta.value_se");
-        var (k, seed, samples, epsilon, threshold) = Knobs();
+        var (k, seed, samples, epsilon, threshold, model) = Knobs();
         var cmd = new Command("value", $"Value training data against a validation set. Methods: {string.Join(", ", ValuationMethods.Names)}")
-        { method, train, test, output, k, seed, samples, epsilon, threshold };
+        { method, train, test, output, k, seed, samples, epsilon, threshold, model };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var (trainRecords, pair) = Load(parse.GetValue(train)!, parse.GetValue(test)!, ct);
-            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold));
+            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold, model));
             var result = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
             var path = parse.GetValue(output)!;
             using (var writer = new ShardWriter(path))
@@ -58,13 +58,13 @@ internal sealed class ValueCommands : ICommandGroup
         var test = new Option<string>("--test") { Description = "Validation DATASET, or fashion-mnist:test[:N]", Required = true };
         var noise = new Option<double>("--noise") { Description = "Share of training labels flipped for --task noisy", DefaultValueFactory = _ => 0.1 };
         var output = new Option<string?>("--output", "-o") { Description = "Also write the result JSON to this file" };
-        var (k, seed, samples, epsilon, threshold) = Knobs();
+        var (k, seed, samples, epsilon, threshold, model) = Knobs();
         var cmd = new Command("eval", "Evaluate a valuation method as in OpenDataVal: noisy-label detection F1, or point removal / addition curves (logistic regression retrained)")
-        { method, task, train, test, noise, output, k, seed, samples, epsilon, threshold };
+        { method, task, train, test, noise, output, k, seed, samples, epsilon, threshold, model };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var (_, pair) = Load(parse.GetValue(train)!, parse.GetValue(test)!, ct);
-            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold));
+            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold, model));
             object result;
             string text;
             switch (parse.GetValue(task))
@@ -76,10 +76,10 @@ internal sealed class ValueCommands : ICommandGroup
                     break;
                 default:
                     var values = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
-                    var model = new LogisticRegressionModel();
+                    var evalModel = new LogisticRegressionModel();
                     var curve = parse.GetValue(task) == "removal"
-                        ? PointRemovalAddition.Removal(valuator.Name, values.Values, pair.Train, pair.Test, model, cancellationToken: ct)
-                        : PointRemovalAddition.Addition(valuator.Name, values.Values, pair.Train, pair.Test, model, cancellationToken: ct);
+                        ? PointRemovalAddition.Removal(valuator.Name, values.Values, pair.Train, pair.Test, evalModel, cancellationToken: ct)
+                        : PointRemovalAddition.Addition(valuator.Name, values.Values, pair.Train, pair.Test, evalModel, cancellationToken: ct);
                     result = curve;
                     text = $"{curve.Method} {curve.Task}: fraction → accuracy (high-value first | low-value first)\n" +
                         string.Join('\n', curve.Fractions.Select((f, i) => $"  {f,5:P0}  {curve.HighFirst[i]:F3} | {curve.LowFirst[i]:F3}"));
@@ -99,16 +99,18 @@ internal sealed class ValueCommands : ICommandGroup
         Required = true,
     };
 
-    private static (Option<int> K, Option<ulong> Seed, Option<int?> Samples, Option<double?> Epsilon, Option<double?> Threshold) Knobs() => (
+    private static (Option<int> K, Option<ulong> Seed, Option<int?> Samples, Option<double?> Epsilon, Option<double?> Threshold, Option<string> Model) Knobs() => (
         new Option<int>("--k") { Description = "K of the KNN methods (Jia et al. 2019 use 10)", DefaultValueFactory = _ => 10 },
         CommonOptions.Seed(),
         new Option<int?>("--samples") { Description = "Permutations (tmc/beta/group), subsets (banzhaf-msr) or bags (data-oob); default per method" },
         new Option<double?>("--epsilon") { Description = "Privacy ε for tknn-shapley-dp (0 < ε < 1; default 0.5)" },
-        new Option<double?>("--threshold") { Description = "Distance threshold τ for tknn-shapley (default: median distance to the K-th neighbour)" });
+        new Option<double?>("--threshold") { Description = "Distance threshold τ for tknn-shapley (default: median distance to the K-th neighbour)" },
+        new Option<string>("--model") { Description = $"Utility model of the retraining methods (loo, tmc, beta, banzhaf, data-oob, group): {string.Join(", ", UtilityModels.Names)}", DefaultValueFactory = _ => "logreg" });
 
-    private static ValuationSettings Settings(ParseResult parse, Option<int> k, Option<ulong> seed, Option<int?> samples, Option<double?> epsilon, Option<double?> threshold) =>
+    private static ValuationSettings Settings(ParseResult parse, Option<int> k, Option<ulong> seed, Option<int?> samples, Option<double?> epsilon,
+        Option<double?> threshold, Option<string> model) =>
         new(K: parse.GetValue(k), Seed: unchecked((int)parse.GetValue(seed)), Samples: parse.GetValue(samples),
-            Epsilon: parse.GetValue(epsilon), Threshold: parse.GetValue(threshold));
+            Epsilon: parse.GetValue(epsilon), Threshold: parse.GetValue(threshold), Model: UtilityModels.Create(parse.GetValue(model)!, parse.GetValue(k)));
 
     private static (IReadOnlyList<Record> TrainRecords, RecordData.Pair Pair) Load(string trainSpec, string testSpec, CancellationToken ct)
     {

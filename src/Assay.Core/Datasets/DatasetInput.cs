@@ -9,10 +9,19 @@ namespace Assay.Core.Datasets;
 /// </summary>
 public sealed record DatasetInput(string Spec, IReadOnlyList<string> Shards, DatasetManifest? Manifest, string? Folder)
 {
-    public const string Expected = "a dataset folder, a folder of .jsonl/.jsonl.gz/.jsonl.zst shards, a shard file, or a glob such as 'data/*.jsonl.gz'";
+    public const string Expected = "a dataset folder, a folder of .jsonl/.jsonl.gz/.jsonl.zst shards, a shard file, a glob such as 'data/*.jsonl.gz', or pack:NAME";
+
+    /// <summary><c>pack:NAME</c> names a data pack; it is pulled into the cache on first use.</summary>
+    public const string PackPrefix = "pack:";
 
     public static DatasetInput Resolve(string spec)
     {
+        if (spec.StartsWith(PackPrefix, StringComparison.Ordinal))
+        {
+            var pulled = Packs.PackPuller.Pull(spec[PackPrefix.Length..]);
+            if (pulled.Records is null) throw new ArgumentException($"{spec} is an asset pack (raw files), not a dataset");
+            return Resolve(pulled.Path) with { Spec = spec };
+        }
         if (Directory.Exists(spec))
         {
             if (File.Exists(Path.Combine(spec, DatasetManifest.FileName)))

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Assay.Core.Hashing;
 using Assay.Curation.Dedup;
 
 namespace Assay.Curation.Decontamination;

@@ -1,3 +1,5 @@
+using Assay.Core.Hashing;
+
 namespace Assay.Curation.Dedup;
 
 /// <summary>

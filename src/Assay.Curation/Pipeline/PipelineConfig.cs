@@ -26,6 +26,8 @@ public sealed record PipelineConfig
     public CheckpointSpec Checkpoint { get; init; } = new();
     public MixSpec? Mix { get; init; }
 
-    public string Resolve(string path) => Path.IsPathRooted(path) ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
+    public string Resolve(string path) =>
+        Path.IsPathRooted(path) || path.StartsWith(Core.Datasets.DatasetInput.PackPrefix, StringComparison.Ordinal)
+            ? path : Path.GetFullPath(Path.Combine(BaseDirectory, path));
     public string OutputFolder => Resolve(OutputPath);
 }

@@ -20,6 +20,13 @@ public static class LearnThreads
         }
     }
 
+    /// <summary>Changes only the managed kernels' thread count, leaving OpenBLAS alone (for tests).</summary>
+    internal static void SetManagedOnly(int value)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+        _count = value;
+    }
+
     internal static ParallelOptions Options => new() { MaxDegreeOfParallelism = _count };
 
     /// <summary>Runs body over [0, n) split into contiguous chunks; sequential when the work is small.</summary>

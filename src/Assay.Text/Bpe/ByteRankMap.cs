@@ -47,7 +47,7 @@ internal sealed class ByteRankMap
         var shortCount = 0;
         foreach (var t in tokens) if (t.Bytes.Length <= 8) shortCount++;
         var shortCapacity = 16;
-        while (shortCapacity < shortCount * 2) shortCapacity <<= 1;
+        while (shortCapacity < shortCount * 5 / 4) shortCapacity <<= 1;   // denser: 4 entries per cache line
         _short = new ShortEntry[shortCapacity];
         _shortMask = shortCapacity - 1;
 
@@ -108,18 +108,7 @@ internal sealed class ByteRankMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TryGetRank(ReadOnlySpan<byte> key, out int rank)
     {
-        if (key.Length <= 8)
-        {
-            var packed = Pack(key);
-            var s = ShortSlot(packed, key.Length);
-            while (true)
-            {
-                ref var e = ref _short[s];
-                if (e.Length == 0) { rank = 0; return false; }
-                if (e.Packed == packed && e.Length == key.Length) { rank = e.Rank; return true; }
-                s = (s + 1) & _shortMask;
-            }
-        }
+        if (key.Length <= 8) return TryGetShort(Pack(key), key.Length, out rank);
         var h = Hash(key);
         var slot = (int)h & _mask;
         while (true)
@@ -137,6 +126,20 @@ internal sealed class ByteRankMap
                 }
             }
             slot = (slot + 1) & _mask;
+        }
+    }
+
+    /// <summary>Lookup of a token of 1–8 bytes given packed little-endian (first byte lowest), zero-padded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TryGetShort(ulong packed, int length, out int rank)
+    {
+        var s = ShortSlot(packed, length);
+        while (true)
+        {
+            ref var e = ref _short[s];
+            if (e.Length == 0) { rank = 0; return false; }
+            if (e.Packed == packed && e.Length == length) { rank = e.Rank; return true; }
+            s = (s + 1) & _shortMask;
         }
     }
 

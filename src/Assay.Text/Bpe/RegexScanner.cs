@@ -29,7 +29,12 @@ internal sealed class RegexScanner : IPieceScanner
         {
             // A JS regex skips code points no alternative matches; those chars form no piece, and
             // we mirror that by returning the complement of where the next match starts.
-            return m.Index == 0 ? start + m.Length : ~(start + m.Index);
+            if (m.Index > 0) return ~(start + m.Index);
+            if (m.Length > 0) return start + m.Length;
+            // An empty match encodes to nothing, and JS's matchAll then steps one code point on,
+            // so that code point is in no piece either.
+            var step = char.IsHighSurrogate(text[start]) && start + 1 < text.Length && char.IsLowSurrogate(text[start + 1]) ? 2 : 1;
+            return ~(start + step);
         }
         return ~text.Length;
     }

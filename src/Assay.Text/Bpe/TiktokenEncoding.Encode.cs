@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Assay.Text.Bpe;
@@ -146,6 +147,7 @@ public sealed partial class TiktokenEncoding
             if (end < 0) { pos = ~end; continue; }
             var piece = text[pos..end];
             pos = end;
+            if (piece.Length <= 8 && TryAsciiToken(piece, out var ascii)) { sink.Add(ascii); continue; }
             if (piece.Length * 3 > stackBytes) { EncodeLongPiece(piece, ref sink); continue; }
             // UTF-8 of the piece; lone surrogates become EF BF BD, as JS TextEncoder does.
             var bytes = stack[..Encoding.UTF8.GetBytes(piece, stack)];
@@ -153,6 +155,23 @@ public sealed partial class TiktokenEncoding
             else if (bytes.Length > MergeCache.MaxKeyLength) BytePairMerger.Merge(bytes, _ranks, ref sink);
             else MergeCached(bytes, ref sink);
         }
+    }
+
+    /// <summary>
+    /// Most pieces are short ASCII words: pack their chars straight into the short-token key,
+    /// skipping the UTF-8 transcoder. False for non-ASCII pieces and pieces that are no token.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private bool TryAsciiToken(ReadOnlySpan<char> piece, out int rank)
+    {
+        ulong packed = 0;
+        for (var i = piece.Length - 1; i >= 0; i--)
+        {
+            var c = piece[i];
+            if (c >= 0x80) { rank = 0; return false; }
+            packed = (packed << 8) | c;
+        }
+        return _ranks.TryGetShort(packed, piece.Length, out rank);
     }
 
     private void EncodeLongPiece<TSink>(ReadOnlySpan<char> piece, ref TSink sink) where TSink : struct, ITokenSink

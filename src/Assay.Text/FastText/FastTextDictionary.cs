@@ -31,6 +31,13 @@ internal sealed partial class FastTextDictionary
     /// <summary>The same map as a flat array (-1 = pruned away): one load per n-gram instead of a hash lookup.</summary>
     private readonly int[]? _pruneMap;
 
+    /// <summary>
+    /// One bit per bucket, set when it survived pruning. Most n-grams of a quantized model were
+    /// pruned; this 1/32-size filter (256 KiB for 2M buckets) answers them from cache, so the large
+    /// map is read only for the few that count.
+    /// </summary>
+    private readonly ulong[]? _pruneBits;
+
     private FastTextDictionary(FastTextArgs args, List<byte[]> words, long[] counts, byte[] types, long ntokens, Dictionary<int, int>? pruneIdx)
     {
         _minn = args.Minn;
@@ -45,10 +52,14 @@ internal sealed partial class FastTextDictionary
         if (pruneIdx is not null && _bucket <= 1 << 25)
         {
             _pruneMap = new int[_bucket];
+            _pruneBits = new ulong[(_bucket + 63) / 64];
             Array.Fill(_pruneMap, -1);
             foreach (var (bucketId, row) in pruneIdx)
                 if ((uint)bucketId < (uint)_bucket)
+                {
                     _pruneMap[bucketId] = row;
+                    _pruneBits[bucketId >> 6] |= 1UL << bucketId;
+                }
         }
 
         _start = new int[Size + 1];
@@ -166,6 +177,8 @@ internal sealed partial class FastTextDictionary
             return;
         if (_pruneMap is not null)
         {
+            if ((_pruneBits![id >> 6] & (1UL << id)) == 0)
+                return;
             id = _pruneMap[id];
             if (id < 0)
                 return;

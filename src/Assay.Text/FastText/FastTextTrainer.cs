@@ -58,15 +58,25 @@ public static class FastTextTrainer
     {
         var words = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
         var labels = new Dictionary<string, (long Count, int First)>(StringComparer.Ordinal);
+        // Count through a span lookup: a string is made only for a word seen for the first time.
+        var lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
         long ntokens = 0;
-        char[] separators = [' ', '\r', '\t', '\v', '\f', '\0'];
         foreach (var (text, label) in data)
         {
-            foreach (var w in text.Split(separators, StringSplitOptions.RemoveEmptyEntries))
+            var rest = text.AsSpan();
+            while (true)
             {
+                int start = rest.IndexOfAnyExcept(Separators);
+                if (start < 0)
+                    break;
+                rest = rest[start..];
+                int end = rest.IndexOfAny(Separators);
+                var word = end < 0 ? rest : rest[..end];
+                rest = end < 0 ? default : rest[end..];
                 ntokens++;
-                if (!w.StartsWith(FastTextArgs.LabelPrefix, StringComparison.Ordinal))
-                    Bump(words, w);
+                if (word.StartsWith(FastTextArgs.LabelPrefix, StringComparison.Ordinal))
+                    continue;
+                lookup[word] = lookup.TryGetValue(word, out var e) ? (e.Count + 1, e.First) : (1, words.Count);
             }
             Bump(words, "</s>");
             Bump(labels, label);
@@ -77,6 +87,9 @@ public static class FastTextTrainer
         var keptLabels = labels.OrderBy(kv => kv.Value.First).Select(kv => (Encoding.UTF8.GetBytes(kv.Key), kv.Value.Count)).ToList();
         return FastTextDictionary.Build(args, keptWords, keptLabels, ntokens);
     }
+
+    /// <summary>fastText's token separators (the newline never occurs here: examples are single lines).</summary>
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" \r\t\v\f\0");
 
     private static void Bump(Dictionary<string, (long Count, int First)> counts, string key)
     {

@@ -29,7 +29,19 @@ internal sealed class HierarchicalSoftmaxOutput(IFastTextMatrix output, long[] l
         float f = Output.DotRow(hidden, node - _tree.LeafCount);
         // fastText: f = 1. / (1 + std::exp(-f)) with a float exp, then rounded back to float.
         f = (float)(1.0 / (1f + MathF.Exp(-f)));
-        Dfs(k, logThreshold, _tree.Left[node], score + StdLog(1f - f), heap, hidden);
-        Dfs(k, logThreshold, _tree.Right[node], score + StdLog(f), heap, hidden);
+        float left = score + StdLog(1f - f), right = score + StdLog(f);
+        // fastText visits left then right; visiting the likelier child first finds a good k-th
+        // score sooner and prunes more. The scores and the kept set are the same either way
+        // (only exact ties could be kept in a different order).
+        if (left >= right)
+        {
+            Dfs(k, logThreshold, _tree.Left[node], left, heap, hidden);
+            Dfs(k, logThreshold, _tree.Right[node], right, heap, hidden);
+        }
+        else
+        {
+            Dfs(k, logThreshold, _tree.Right[node], right, heap, hidden);
+            Dfs(k, logThreshold, _tree.Left[node], left, heap, hidden);
+        }
     }
 }

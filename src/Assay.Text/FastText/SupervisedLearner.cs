@@ -28,6 +28,7 @@ internal sealed class SupervisedLearner
         _probs = new float[output.Rows];
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void Run(TrainingSet set, FastTextTrainOptions o, ref SplitMix64 rng, IProgress<FastTextTrainProgress>? progress, CancellationToken ct)
     {
         var order = Enumerable.Range(0, set.Count).ToArray();
@@ -65,6 +66,7 @@ internal sealed class SupervisedLearner
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double Update(ReadOnlySpan<int> ids, int target, float lr)
     {
         FastTextModel.ComputeHidden(_input, ids, _hidden);

@@ -36,7 +36,8 @@ public static class IdxReader
         n = Math.Min(n, maxCount);
         var px = new float[(long)n * d];
         var src = b.AsSpan(16, n * d);
-        for (int i = 0; i < px.Length; i++) px[i] = src[i] * (1f / 255f);
+        // Divide (not multiply by 1/255) so pixels equal numpy's uint8 / float32(255) bit for bit.
+        for (int i = 0; i < px.Length; i++) px[i] = src[i] / 255f;
         return (px, n, d);
     }
 

@@ -4,14 +4,14 @@ namespace Assay.Valuation.Kernels;
 
 /// <summary>
 /// Blocked dot products C[r, n] = a_r · b_n between a block of (test) rows and all packed training rows:
-/// an sgemm-style register-blocked micro-kernel of MR×NR = 8×32 (16 Vector512 accumulators; on hardware
-/// without 512-bit vectors two 8×16 Vector256 passes). Each dot product is accumulated over k in the same
+/// an sgemm-style register-blocked micro-kernel of MR×NR = 8×48 (24 Vector512 accumulators: 3 vector loads
+/// and 8 broadcasts feed 24 FMAs per k; on hardware without 512-bit vectors three 8×16 Vector256 passes). Each dot product is accumulated over k in the same
 /// order whatever the blocking or thread count, so results are bit-reproducible.
 /// </summary>
 internal static unsafe class DotKernel
 {
     public const int MR = 8;
-    public const int NR = 32;
+    public const int NR = 48;
 
     /// <summary>Packs <paramref name="rows"/> rows (row-major, stride <paramref name="dim"/>) into k-major micro-panels [rows/MR][Dp][MR], zero padded.</summary>
     public static void PackBlock(ReadOnlySpan<float> rowsData, int rows, int dim, int paddedDim, Span<float> packed)
@@ -47,7 +47,7 @@ internal static unsafe class DotKernel
                 {
                     float* a = a0 + (long)g * dp * MR;
                     if (Vector512.IsHardwareAccelerated) Kernel512(a, b, dp, t);
-                    else { Kernel256(a, b, dp, t, 0); Kernel256(a, b, dp, t, 16); }
+                    else { Kernel256(a, b, dp, t, 0); Kernel256(a, b, dp, t, 16); Kernel256(a, b, dp, t, 32); }
                     int rmax = Math.Min(MR, rows - g * MR);
                     for (int r = 0; r < rmax; r++)
                         new ReadOnlySpan<float>(t + r * NR, NR).CopyTo(output.Slice((g * MR + r) * ldc + p * NR, NR));
@@ -56,32 +56,37 @@ internal static unsafe class DotKernel
         }
     }
 
-    // tile[8][32] = Σ_k a[k][0..8) ⊗ b[k][0..32)
+    // tile[8][48] = Σ_k a[k][0..8) ⊗ b[k][0..48)
     private static void Kernel512(float* a, float* b, int dp, float* tile)
     {
-        Vector512<float> c00 = default, c01 = default, c10 = default, c11 = default,
-            c20 = default, c21 = default, c30 = default, c31 = default,
-            c40 = default, c41 = default, c50 = default, c51 = default,
-            c60 = default, c61 = default, c70 = default, c71 = default;
+        Vector512<float> c00 = default, c01 = default, c02 = default, c10 = default, c11 = default, c12 = default,
+            c20 = default, c21 = default, c22 = default, c30 = default, c31 = default, c32 = default,
+            c40 = default, c41 = default, c42 = default, c50 = default, c51 = default, c52 = default,
+            c60 = default, c61 = default, c62 = default, c70 = default, c71 = default, c72 = default;
         for (int k = 0; k < dp; k++)
         {
             var b0 = Vector512.Load(b);
             var b1 = Vector512.Load(b + 16);
-            var x = Vector512.Create(a[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01);
-            x = Vector512.Create(a[1]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11);
-            x = Vector512.Create(a[2]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21);
-            x = Vector512.Create(a[3]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31);
-            x = Vector512.Create(a[4]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41);
-            x = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51);
-            x = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61);
-            x = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71);
+            var b2 = Vector512.Load(b + 32);
+            var x = Vector512.Create(a[0]); c00 = Vector512.FusedMultiplyAdd(x, b0, c00); c01 = Vector512.FusedMultiplyAdd(x, b1, c01); c02 = Vector512.FusedMultiplyAdd(x, b2, c02);
+            x = Vector512.Create(a[1]); c10 = Vector512.FusedMultiplyAdd(x, b0, c10); c11 = Vector512.FusedMultiplyAdd(x, b1, c11); c12 = Vector512.FusedMultiplyAdd(x, b2, c12);
+            x = Vector512.Create(a[2]); c20 = Vector512.FusedMultiplyAdd(x, b0, c20); c21 = Vector512.FusedMultiplyAdd(x, b1, c21); c22 = Vector512.FusedMultiplyAdd(x, b2, c22);
+            x = Vector512.Create(a[3]); c30 = Vector512.FusedMultiplyAdd(x, b0, c30); c31 = Vector512.FusedMultiplyAdd(x, b1, c31); c32 = Vector512.FusedMultiplyAdd(x, b2, c32);
+            x = Vector512.Create(a[4]); c40 = Vector512.FusedMultiplyAdd(x, b0, c40); c41 = Vector512.FusedMultiplyAdd(x, b1, c41); c42 = Vector512.FusedMultiplyAdd(x, b2, c42);
+            x = Vector512.Create(a[5]); c50 = Vector512.FusedMultiplyAdd(x, b0, c50); c51 = Vector512.FusedMultiplyAdd(x, b1, c51); c52 = Vector512.FusedMultiplyAdd(x, b2, c52);
+            x = Vector512.Create(a[6]); c60 = Vector512.FusedMultiplyAdd(x, b0, c60); c61 = Vector512.FusedMultiplyAdd(x, b1, c61); c62 = Vector512.FusedMultiplyAdd(x, b2, c62);
+            x = Vector512.Create(a[7]); c70 = Vector512.FusedMultiplyAdd(x, b0, c70); c71 = Vector512.FusedMultiplyAdd(x, b1, c71); c72 = Vector512.FusedMultiplyAdd(x, b2, c72);
             a += MR;
             b += NR;
         }
-        c00.Store(tile + 0); c01.Store(tile + 16); c10.Store(tile + 32); c11.Store(tile + 48);
-        c20.Store(tile + 64); c21.Store(tile + 80); c30.Store(tile + 96); c31.Store(tile + 112);
-        c40.Store(tile + 128); c41.Store(tile + 144); c50.Store(tile + 160); c51.Store(tile + 176);
-        c60.Store(tile + 192); c61.Store(tile + 208); c70.Store(tile + 224); c71.Store(tile + 240);
+        c00.Store(tile + 0 * NR); c01.Store(tile + 0 * NR + 16); c02.Store(tile + 0 * NR + 32);
+        c10.Store(tile + 1 * NR); c11.Store(tile + 1 * NR + 16); c12.Store(tile + 1 * NR + 32);
+        c20.Store(tile + 2 * NR); c21.Store(tile + 2 * NR + 16); c22.Store(tile + 2 * NR + 32);
+        c30.Store(tile + 3 * NR); c31.Store(tile + 3 * NR + 16); c32.Store(tile + 3 * NR + 32);
+        c40.Store(tile + 4 * NR); c41.Store(tile + 4 * NR + 16); c42.Store(tile + 4 * NR + 32);
+        c50.Store(tile + 5 * NR); c51.Store(tile + 5 * NR + 16); c52.Store(tile + 5 * NR + 32);
+        c60.Store(tile + 6 * NR); c61.Store(tile + 6 * NR + 16); c62.Store(tile + 6 * NR + 32);
+        c70.Store(tile + 7 * NR); c71.Store(tile + 7 * NR + 16); c72.Store(tile + 7 * NR + 32);
     }
 
     // tile[8][off..off+16) with Vector256 (16 accumulators fit the 16 ymm registers of AVX2).

@@ -16,16 +16,22 @@ internal static class RadixSort
     {
         // histograms: 3 × Buckets counts, one read pass fills all three.
         histograms[..(3 * Buckets)].Clear();
-        var h0 = histograms[..Buckets];
-        var h1 = histograms.Slice(Buckets, Buckets);
-        var h2 = histograms.Slice(2 * Buckets, Buckets);
-        foreach (var v in items)
-        {
-            uint key = (uint)(v >> 32);
-            h0[(int)(key & (Buckets - 1))]++;
-            h1[(int)((key >> Bits) & (Buckets - 1))]++;
-            h2[(int)(key >> (2 * Bits))]++;
-        }
+        foreach (var v in items) Count(histograms, (uint)(v >> 32));
+        return SortCounted(items, scratch, histograms);
+    }
+
+    /// <summary>Adds one key to the three digit histograms (for callers that fuse counting into key building).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void Count(Span<int> histograms, uint key)
+    {
+        histograms[(int)(key & (Buckets - 1))]++;
+        histograms[Buckets + (int)((key >> Bits) & (Buckets - 1))]++;
+        histograms[2 * Buckets + (int)(key >> (2 * Bits))]++;
+    }
+
+    /// <summary>Sorts items whose keys have all been added with <see cref="Count"/> to a cleared histogram.</summary>
+    public static Span<ulong> SortCounted(Span<ulong> items, Span<ulong> scratch, Span<int> histograms)
+    {
         var src = items;
         var dst = scratch[..items.Length];
         for (int pass = 0; pass < 3; pass++)

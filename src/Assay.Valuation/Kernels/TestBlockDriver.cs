@@ -12,8 +12,12 @@ namespace Assay.Valuation.Kernels;
 /// </summary>
 internal static class TestBlockDriver
 {
-    /// <summary>Adds test row <paramref name="testRow"/>'s contribution (distances in <paramref name="squaredDistances"/>, length N) into <paramref name="partial"/>.</summary>
-    public delegate void RowBody<TScratch>(int testRow, ReadOnlySpan<float> squaredDistances, Span<double> partial, TScratch scratch);
+    /// <summary>
+    /// Adds test row <paramref name="testRow"/>'s contribution into <paramref name="partial"/>. The squared distance to
+    /// training point j is testNorm + train.SquaredNorms[j] − 2·dots[j] (see <see cref="DistanceKeys"/>); bodies fuse
+    /// that into their own pass over the row instead of paying extra passes here.
+    /// </summary>
+    public delegate void RowBody<TScratch>(int testRow, ReadOnlySpan<float> dots, float testNorm, Span<double> partial, TScratch scratch);
 
     public static double[] Run<TScratch>(PackedTrain train, DenseData test, int blockSize, int? maxParallelism,
         Func<TScratch> createScratch, RowBody<TScratch> body, IProgress<double>? progress, CancellationToken ct)
@@ -45,13 +49,8 @@ internal static class TestBlockDriver
                     for (int r = 0; r < rows; r++)
                     {
                         ct.ThrowIfCancellationRequested();
-                        var row = local.Dist.AsSpan(r * ldc, n);
                         var a = test.Row(first + r);
-                        float na = TensorPrimitives.Dot(a, a);
-                        // d = na + nb − 2·dot
-                        TensorPrimitives.MultiplyAdd(row, -2f, train.SquaredNorms.AsSpan(0, n), row);
-                        TensorPrimitives.Add(row, na, row);
-                        body(first + r, row, partial, local.Scratch);
+                        body(first + r, local.Dist.AsSpan(r * ldc, n), TensorPrimitives.Dot(a, a), partial, local.Scratch);
                     }
                     return local;
                 },

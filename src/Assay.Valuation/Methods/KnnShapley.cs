@@ -34,10 +34,10 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
         for (int i = 1; i < n; i++) weight[i] = Math.Min(k, i) / ((double)k * i);
         var total = TestBlockDriver.Run(packed, test, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
             () => (Keys: new ulong[n], Tmp: new ulong[n], Hist: new int[RadixSort.HistogramLength]),
-            (t, dist, partial, s) =>
+            (t, dots, testNorm, partial, s) =>
             {
-                for (int j = 0; j < n; j++) s.Keys[j] = ((ulong)RadixSort.DistanceKey(dist[j]) << 32) | (uint)j;
-                var sorted = RadixSort.SortByHighKey(s.Keys, s.Tmp, s.Hist);
+                DistanceKeys.Build(dots, testNorm, packed.SquaredNorms, s.Keys, s.Hist);
+                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist);
                 Accumulate(sorted, trainLabels, test.Labels[t], n, k, weight, partial);
             },
             progress, ct);

@@ -29,10 +29,10 @@ public sealed class KnnShapleyRegression(KnnShapleyOptions? options = null)
         int n = packed.Count, k = Options.K;
         var total = TestBlockDriver.Run(packed, testFeatures, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
             () => (Keys: new ulong[n], Tmp: new ulong[n], Hist: new int[RadixSort.HistogramLength], Y: new double[n + 2], Far: new double[n + 3]),
-            (t, dist, partial, s) =>
+            (t, dots, testNorm, partial, s) =>
             {
-                for (int j = 0; j < n; j++) s.Keys[j] = ((ulong)RadixSort.DistanceKey(dist[j]) << 32) | (uint)j;
-                var sorted = RadixSort.SortByHighKey(s.Keys, s.Tmp, s.Hist);
+                DistanceKeys.Build(dots, testNorm, packed.SquaredNorms, s.Keys, s.Hist);
+                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist);
                 ForTestPoint(sorted, trainTargets, testTargets[t], k, s.Y, s.Far, partial);
             },
             progress, cancellationToken);

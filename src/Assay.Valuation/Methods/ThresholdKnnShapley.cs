@@ -34,12 +34,13 @@ public sealed class ThresholdKnnShapley(ThresholdKnnShapleyOptions? options = nu
         var labels = train.Labels;
         var total = TestBlockDriver.Run(packed, test, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
             () => new List<int>(),
-            (t, dist, partial, ball) =>
+            (t, dots, testNorm, partial, ball) =>
             {
                 ball.Clear();
                 int y = test.Labels[t], matches = 0;
+                var norms = packed.SquaredNorms;
                 for (int j = 0; j < n; j++)
-                    if (dist[j] <= tau2) { ball.Add(j); if (labels[j] == y) matches++; }
+                    if (DistanceKeys.Distance(dots, testNorm, norms, j) <= tau2) { ball.Add(j); if (labels[j] == y) matches++; }
                 if (ball.Count == 0) return;
                 double count = ball.Count, same = matches;
                 if (sigma > 0)

@@ -1,3 +1,4 @@
+using Assay.Core.Hashing;
 using Assay.Curation.Dedup;
 
 namespace Assay.Curation.Tests.Dedup;

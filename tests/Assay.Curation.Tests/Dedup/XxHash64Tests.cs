@@ -1,4 +1,5 @@
 using System.Text;
+using Assay.Core.Hashing;
 using Assay.Curation.Dedup;
 
 namespace Assay.Curation.Tests.Dedup;

@@ -3,6 +3,7 @@ using static Assay.Learn.Tests.TestUtil;
 
 namespace Assay.Learn.Tests.Kernels;
 
+[Collection(GlobalStateCollection.Name)]
 public sealed class MatMulTests
 {
     public static TheoryData<MatMulBackend> Backends()
@@ -128,13 +129,13 @@ public sealed class MatMulTests
             var o = new float[n * oc];
             var dw = new float[oc * c];
             var saved = LearnThreads.Count;
-            LearnThreads.Count = threads;
+            LearnThreads.SetManagedOnly(threads);
             try
             {
                 MatMul.Forward(o, inp, w, [], n, c, oc, MatMulBackend.Managed);
                 MatMul.Backward([], dw, [], dout, inp, w, n, c, oc, MatMulBackend.Managed);
             }
-            finally { LearnThreads.Count = saved; }
+            finally { LearnThreads.SetManagedOnly(saved); }
             return [.. o, .. dw];
         }
         Assert.Equal(Run(1), Run(2));

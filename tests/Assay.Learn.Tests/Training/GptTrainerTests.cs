@@ -5,6 +5,7 @@ using Assay.Learn.Training;
 
 namespace Assay.Learn.Tests.Training;
 
+[Collection(GlobalStateCollection.Name)]
 public sealed class GptTrainerTests
 {
     private static readonly GptConfig Small = new(VocabSize: 256, MaxSeqLen: 32, NumLayers: 2, NumHeads: 2, Channels: 32);

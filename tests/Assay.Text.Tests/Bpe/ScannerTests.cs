@@ -71,6 +71,25 @@ public sealed class ScannerTests
     }
 
     [Fact]
+    public void RegexScannerSkipsWhatJsMatchAllSkips()
+    {
+        // JS matchAll: unmatched code points form no piece; an empty match is an empty piece and
+        // the search goes on one code point later, so "-" below is in no piece (node gives
+        // [0,'ab'] [2,''] [3,'x'] [4,'12'] [6,''] for this pattern and text).
+        var scanner = new RegexScanner(@"[a-z]+|\d*");
+        var s = "ab-x12";
+        var pieces = new List<string>();
+        for (var pos = 0; pos < s.Length;)
+        {
+            var end = scanner.NextEnd(s, pos);
+            if (end < 0) { Assert.True(~end > pos); pos = ~end; continue; }
+            pieces.Add(s[pos..end]);
+            pos = end;
+        }
+        Assert.Equal(["ab", "x", "12"], pieces);
+    }
+
+    [Fact]
     public void ScannersSplitKnownExamples()
     {
         Assert.Equal(["Hello", ",", " world", "!!", "  ", " It", "'s", " ", "123", "45", "\n\n", "x"],

@@ -109,6 +109,10 @@ public sealed class TiktokenEncodingTests
         Assert.Equal(50281, p50k.IdLimit);                      // second bpe_ranks line: ranks 50257..50280
         Assert.Equal([50280], p50k.EncodeOrdinary(new string(' ', 26) + "x")[..1]); // 25 spaces: the longest run token
         Assert.Equal(200019, Encodings.Get("o200k_base").IdLimit);
+
+        // A rank module given by path, in its CommonJS form, loads the same encoding.
+        var cjs = TiktokenEncoding.Load(Path.Combine(dir, "node_modules", "js-tiktoken", "dist", "ranks", "cl100k_base.cjs"));
+        Assert.Equal(Encodings.Get("cl100k_base").EncodeOrdinary("Ünïcödé text, 12345!"), cjs.EncodeOrdinary("Ünïcödé text, 12345!"));
     }
 
     [Fact]

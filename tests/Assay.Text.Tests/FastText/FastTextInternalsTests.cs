@@ -103,4 +103,32 @@ public sealed class FastTextInternalsTests
         FastTextModel.ComputeHidden(dense, ids, b);
         Assert.Equal(a.ToArray(), b.ToArray());
     }
+
+    [Fact]
+    public void Quantized_model_saves_and_reloads_unchanged()
+    {
+        string original = OracleData.LidModelPath();
+        var lid = FastTextModel.Load(original);
+        string copy = Path.Combine(Directory.CreateTempSubdirectory("assay-ft-").FullName, "copy.ftz");
+        lid.Save(copy);
+        // Same layout and size; only the order of the pruned-bucket pairs may differ (fastText writes hash-map order).
+        Assert.Equal(new FileInfo(original).Length, new FileInfo(copy).Length);
+        var again = FastTextModel.Load(copy);
+        foreach (var text in new[] { "Bonjour tout le monde", "Hola, ¿cómo estás?", "日本語のテキストです", "Привет, как дела?" })
+            Assert.Equal(lid.Predict(text, 5), again.Predict(text, 5));
+    }
+
+    [Fact]
+    public void Threshold_keeps_the_confident_labels_only()
+    {
+        var lid = FastTextModel.Load(OracleData.LidModelPath());
+        foreach (var text in new[] { "Das ist ein deutscher Satz über das Wetter.", "ok", "Ceci est une phrase en français." })
+        {
+            var all = lid.Predict(text, 10);
+            var confident = lid.Predict(text, 10, threshold: 0.05f);
+            Assert.All(confident, p => Assert.True(p.Probability >= 0.05f));
+            Assert.Equal(all.Where(p => p.Probability >= 0.05f + 2e-5f).Select(p => p.Label), confident.Where(p => p.Probability >= 0.05f + 2e-5f).Select(p => p.Label));
+            Assert.Equal(all.Take(confident.Count), confident);
+        }
+    }
 }

@@ -62,4 +62,35 @@ public sealed class LidOracleTests
         Assert.Equal(3, top.Count);
         Assert.True(top[0].Score >= top[1].Score && top[1].Score >= top[2].Score);
     }
+
+    /// <summary>Our .bin files load in fastText itself (here the WebAssembly build) and predict the same.</summary>
+    [Fact]
+    public void Trained_bin_predicts_the_same_in_fasttext_wasm()
+    {
+        string dir = Directory.CreateTempSubdirectory("assay-ft-wasm-").FullName;
+        string[] langs = ["en", "fr", "es", "it", "nl", "da", "sv", "pl"];
+        var lines = OracleData.UdhrLines(200, Path.Combine(dir, "udhr.jsonl")).Where(l => langs.Contains(l.Lang)).ToList();
+        var model = FastTextTrainer.Train(lines.Where((_, i) => i % 2 == 0).Select(l => (l.Text, l.Lang)),
+            new FastTextTrainOptions { Dim = 16, Epoch = 5, LearningRate = 0.5f, Minn = 2, Maxn = 4, WordNgrams = 2, Bucket = 50_000, Loss = FastTextLoss.HierarchicalSoftmax });
+        string bin = Path.Combine(dir, "ours.bin");
+        model.Save(bin);
+        var test = lines.Where((_, i) => i % 2 == 1).ToList();
+        string input = Path.Combine(dir, "test.jsonl");
+        File.WriteAllLines(input, test.Select(l => System.Text.Json.JsonSerializer.Serialize(new { text = l.Text })));
+        string output = Path.Combine(dir, "wasm.jsonl");
+        ExternalTools.Run("node", [ExternalTools.NodeScript("predict.mjs"), "--pkg", ExternalTools.NpmPackage("fasttext.wasm.js", "1.0.0"),
+            "--model", bin, "--input", input, "--output", output, "--k", "2"]);
+        var wasm = File.ReadAllLines(output);
+        Assert.Equal(test.Count, wasm.Length);
+        for (int i = 0; i < test.Count; i++)
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(wasm[i]);
+            var labels = doc.RootElement.GetProperty("labels").EnumerateArray().Select(e => e.GetString()).ToArray();
+            var probs = doc.RootElement.GetProperty("probs").EnumerateArray().Select(e => e.GetSingle()).ToArray();
+            var ours = model.Predict(test[i].Text, 2);
+            Assert.Equal(labels, ours.Select(p => p.Label).ToArray());
+            for (int j = 0; j < probs.Length; j++)
+                Assert.True(Math.Abs(probs[j] - ours[j].Probability) <= 1e-4, $"line {i}: {probs[j]} vs {ours[j].Probability}");
+        }
+    }
 }

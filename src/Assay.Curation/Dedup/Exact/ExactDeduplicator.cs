@@ -1,42 +1,49 @@
 using System.Runtime.InteropServices;
+using Assay.Core.Hashing;
 
 namespace Assay.Curation.Dedup;
 
 /// <summary>
 /// Exact document dedup: documents whose normalized text (see <see cref="NormalizedWords"/>)
 /// is identical are one cluster; the keep rule picks the survivor. The key is 128 bits (xxHash64
-/// under two seeds), so a false merge needs a 128-bit collision. Memory: one entry per distinct
-/// document.
+/// under two seeds), so a false merge needs a 128-bit collision. Memory: a 16-byte key, the id, length
+/// and score per document; texts are not kept.
 /// </summary>
 public static class ExactDeduplicator
 {
-    public static IReadOnlyList<MinHashDecision> Run(IReadOnlyList<DedupDocument> documents, KeepRule keep = KeepRule.LowestId, CancellationToken ct = default)
+    /// <summary>Streams the documents once (texts are not kept); decisions come back in input order.</summary>
+    public static IReadOnlyList<MinHashDecision> Run(IEnumerable<DedupDocument> documents, KeepRule keep = KeepRule.LowestId, CancellationToken ct = default)
     {
         var words = new NormalizedWords();
-        var keys = new (ulong, ulong)[documents.Count];
-        var best = new Dictionary<(ulong, ulong), int>();
-        var table = new DocTable(
-            documents.Select(d => d.Id).ToArray(),
-            documents.Select(d => (long)d.Text.Length).ToArray(),
-            documents.Select(d => d.Score).ToArray());
-        for (int i = 0; i < documents.Count; i++)
+        var keys = new List<(ulong, ulong)>();
+        var ids = new List<string>();
+        var lengths = new List<long>();
+        var scores = new List<double>();
+        foreach (var doc in documents)
         {
-            if ((i & 1023) == 0)
+            if ((ids.Count & 1023) == 0)
                 ct.ThrowIfCancellationRequested();
-            words.Load(documents[i].Text);
-            var key = Key(words.Bytes);
-            keys[i] = key;
-            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(best, key, out bool exists);
+            words.Load(doc.Text);
+            keys.Add(Key(words.Bytes));
+            ids.Add(doc.Id);
+            lengths.Add(doc.Text.Length);
+            scores.Add(doc.Score);
+        }
+        var table = new DocTable([.. ids], [.. lengths], [.. scores]);
+        var best = new Dictionary<(ulong, ulong), int>();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(best, keys[i], out bool exists);
             if (!exists || table.Prefer(i, slot, keep))
                 slot = i;
         }
-        var decisions = new MinHashDecision[documents.Count];
-        for (int i = 0; i < documents.Count; i++)
+        var decisions = new MinHashDecision[keys.Count];
+        for (int i = 0; i < keys.Count; i++)
         {
             int k = best[keys[i]];
             decisions[i] = k == i
-                ? new MinHashDecision(documents[i].Id, true, null)
-                : new MinHashDecision(documents[i].Id, false, documents[k].Id);
+                ? new MinHashDecision(ids[i], true, null)
+                : new MinHashDecision(ids[i], false, ids[k]);
         }
         return decisions;
     }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Assay.Core.Hashing;
 
 namespace Assay.Curation.Dedup;
 

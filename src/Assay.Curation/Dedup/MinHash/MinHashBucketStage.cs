@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Assay.Core.Hashing;
 
 namespace Assay.Curation.Dedup;
 

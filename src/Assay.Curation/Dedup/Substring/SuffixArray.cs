@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Assay.Curation.Dedup;
 
@@ -32,6 +34,8 @@ public static class SuffixArray
         return sa;
     }
 
+    // Called a handful of times per build, each call long: skip tiered JIT's unoptimized first tier.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int[] SaIs<T>(ReadOnlySpan<T> s, int upper) where T : unmanaged, IBinaryInteger<T>
     {
         int n = s.Length;
@@ -43,20 +47,53 @@ public static class SuffixArray
             return s[0] < s[1] ? [0, 1] : [1, 0];
         if (n < 10)
             return BuildNaive(s);
+        // code[i] = symbol·2 + (1 if S-type): symbol and type in one value, so the induce passes make
+        // one random read per suffix instead of two; 16-bit codes (bytes, small recursion levels)
+        // halve the memory those reads touch.
+        return (upper << 1 | 1) <= ushort.MaxValue ? Core(Code<T, ushort>(s), upper) : Core(Code<T, int>(s), upper);
+    }
 
-        var sa = new int[n];
-        var ls = new bool[n]; // true = S-type
+    private static TCode[] Code<T, TCode>(ReadOnlySpan<T> s)
+        where T : unmanaged, IBinaryInteger<T>
+        where TCode : unmanaged, IBinaryInteger<TCode>
+    {
+        int n = s.Length;
+        var code = new TCode[n];
+        int prev = int.CreateTruncating(s[n - 1]) << 1;
+        code[n - 1] = TCode.CreateTruncating(prev);
         for (int i = n - 2; i >= 0; i--)
-            ls[i] = s[i] == s[i + 1] ? ls[i + 1] : s[i] < s[i + 1];
-        var sumL = new int[upper + 2];
-        var sumS = new int[upper + 2];
-        for (int i = 0; i < n; i++)
         {
             int c = int.CreateTruncating(s[i]);
-            if (!ls[i])
-                sumS[c]++;
+            bool sType = c == prev >> 1 ? (prev & 1) != 0 : c < prev >> 1;
+            prev = (c << 1) | (sType ? 1 : 0);
+            code[i] = TCode.CreateTruncating(prev);
+        }
+        return code;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int I<TCode>(TCode c) where TCode : unmanaged, IBinaryInteger<TCode> => int.CreateTruncating(c);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLms<TCode>(TCode[] code, int i) where TCode : unmanaged, IBinaryInteger<TCode> =>
+        i > 0 && (I(code[i]) & 1) != 0 && (I(code[i - 1]) & 1) == 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int[] Core<TCode>(TCode[] code, int upper) where TCode : unmanaged, IBinaryInteger<TCode>
+    {
+        int n = code.Length;
+        var sumL = new int[upper + 2];
+        var sumS = new int[upper + 2];
+        int m = 0;
+        for (int i = 0; i < n; i++)
+        {
+            int c = I(code[i]);
+            if ((c & 1) == 0)
+                sumS[c >> 1]++;
             else
-                sumL[c + 1]++;
+                sumL[(c >> 1) + 1]++;
+            if (IsLms(code, i))
+                m++;
         }
         for (int i = 0; i <= upper; i++)
         {
@@ -64,94 +101,122 @@ public static class SuffixArray
             if (i < upper)
                 sumL[i + 1] += sumS[i];
         }
-
-        var lmsMap = new int[n + 1];
-        Array.Fill(lmsMap, -1);
-        int m = 0;
-        for (int i = 1; i < n; i++)
-        {
-            if (!ls[i - 1] && ls[i])
-                lmsMap[i] = m++;
-        }
         var lms = new int[m];
         for (int i = 1, j = 0; i < n; i++)
         {
-            if (!ls[i - 1] && ls[i])
+            if (IsLms(code, i))
                 lms[j++] = i;
         }
+        var sa = new int[n];
         var buf = new int[upper + 2];
-        Induce(s, sa, ls, sumS, sumL, buf, lms, upper);
+        Induce(code, sa, sumS, sumL, buf, lms, upper);
+        if (m == 0)
+            return sa;
 
-        if (m > 0)
+        var sortedLms = new int[m];
+        int k = 0;
+        foreach (int v in sa)
         {
-            var sortedLms = new int[m];
-            int k = 0;
-            foreach (int v in sa)
-            {
-                if (lmsMap[v] != -1)
-                    sortedLms[k++] = v;
-            }
-            var recS = new int[m];
-            int recUpper = 0;
-            recS[lmsMap[sortedLms[0]]] = 0;
-            for (int i = 1; i < m; i++)
-            {
-                int l = sortedLms[i - 1], r = sortedLms[i];
-                int endL = lmsMap[l] + 1 < m ? lms[lmsMap[l] + 1] : n;
-                int endR = lmsMap[r] + 1 < m ? lms[lmsMap[r] + 1] : n;
-                bool same = true;
-                if (endL - l != endR - r)
-                {
-                    same = false;
-                }
-                else
-                {
-                    while (l < endL && s[l] == s[r])
-                    {
-                        l++;
-                        r++;
-                    }
-                    if (l == n || s[l] != s[r])
-                        same = false;
-                }
-                if (!same)
-                    recUpper++;
-                recS[lmsMap[sortedLms[i]]] = recUpper;
-            }
-            var recSa = SaIs<int>(recS, recUpper);
-            for (int i = 0; i < m; i++)
-                sortedLms[i] = lms[recSa[i]];
-            Induce(s, sa, ls, sumS, sumL, buf, sortedLms, upper);
+            if (IsLms(code, v))
+                sortedLms[k++] = v;
         }
+        // LMS positions are at least 2 apart, so per-LMS data fits in arrays indexed by p / 2:
+        // the end of each LMS substring (next LMS position, or n), then its name.
+        var slot = new int[n / 2 + 1];
+        for (int i = 0; i < m; i++)
+            slot[lms[i] >> 1] = i + 1 < m ? lms[i + 1] : n;
+        var names = new int[n / 2 + 1];
+        int recUpper = 0;
+        names[sortedLms[0] >> 1] = 0;
+        for (int i = 1; i < m; i++)
+        {
+            int l = sortedLms[i - 1], r = sortedLms[i];
+            int endL = slot[l >> 1], endR = slot[r >> 1];
+            bool same = endL - l == endR - r;
+            if (same)
+            {
+                // Equal when symbols and types agree up to the end, and the end symbols agree.
+                while (l < endL && code[l] == code[r])
+                {
+                    l++;
+                    r++;
+                }
+                if (l < endL || l == n || r == n || I(code[l]) >> 1 != I(code[r]) >> 1)
+                    same = false;
+            }
+            if (!same)
+                recUpper++;
+            names[sortedLms[i] >> 1] = recUpper;
+        }
+        var recS = new int[m];
+        for (int i = 0; i < m; i++)
+            recS[i] = names[lms[i] >> 1];
+        slot = names = null!;
+        var recSa = SaIs<int>(recS, recUpper);
+        for (int i = 0; i < m; i++)
+            sortedLms[i] = lms[recSa[i]];
+        Induce(code, sa, sumS, sumL, buf, sortedLms, upper);
         return sa;
     }
 
-    private static void Induce<T>(ReadOnlySpan<T> s, int[] sa, bool[] ls, int[] sumS, int[] sumL, int[] buf, int[] lms, int upper)
-        where T : unmanaged, IBinaryInteger<T>
+    private const int PrefetchDistance = 32;
+
+    // Bounds checks dominate the induce passes (random writes into sa), hence raw pointers;
+    // every index is in range by the SA-IS invariants (bucket heads/tails stay within [0, n)).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void Induce<TCode>(TCode[] code, int[] sa, int[] sumS, int[] sumL, int[] buf, int[] lms, int upper)
+        where TCode : unmanaged, IBinaryInteger<TCode>
     {
-        int n = s.Length;
+        int n = code.Length;
         Array.Fill(sa, -1);
         Array.Copy(sumS, buf, upper + 1);
-        foreach (int d in lms)
+        fixed (TCode* pc = code)
+        fixed (int* psa = sa)
+        fixed (int* pbuf = buf)
         {
-            if (d == n)
-                continue;
-            sa[buf[int.CreateTruncating(s[d])]++] = d;
-        }
-        Array.Copy(sumL, buf, upper + 1);
-        sa[buf[int.CreateTruncating(s[n - 1])]++] = n - 1;
-        for (int i = 0; i < n; i++)
-        {
-            int v = sa[i];
-            if (v >= 1 && !ls[v - 1])
-                sa[buf[int.CreateTruncating(s[v - 1])]++] = v - 1;
-        }
-        Array.Copy(sumL, buf, upper + 1);
-        for (int i = n - 1; i >= 0; i--)
-        {
-            int v = sa[i];
-            if (v >= 1 && ls[v - 1])
-                sa[--buf[int.CreateTruncating(s[v - 1]) + 1]] = v - 1;
+            foreach (int d in lms)
+            {
+                if (d == n)
+                    continue;
+                psa[pbuf[I(pc[d]) >> 1]++] = d;
+            }
+            Array.Copy(sumL, buf, upper + 1);
+            psa[pbuf[I(pc[n - 1]) >> 1]++] = n - 1;
+            // The reads pc[v - 1] are random; prefetching a few scan positions ahead hides most of
+            // the cache misses (an entry ahead may still change; then the prefetch is merely wasted).
+            for (int i = 0; i < n; i++)
+            {
+                if (Sse.IsSupported && i + PrefetchDistance < n)
+                {
+                    int ahead = psa[i + PrefetchDistance];
+                    if (ahead > 0)
+                        Sse.Prefetch0(pc + ahead - 1);
+                }
+                int v = psa[i];
+                if (v >= 1)
+                {
+                    int c = I(pc[v - 1]);
+                    if ((c & 1) == 0)
+                        psa[pbuf[c >> 1]++] = v - 1;
+                }
+            }
+            Array.Copy(sumL, buf, upper + 1);
+            for (int i = n - 1; i >= 0; i--)
+            {
+                if (Sse.IsSupported && i >= PrefetchDistance)
+                {
+                    int ahead = psa[i - PrefetchDistance];
+                    if (ahead > 0)
+                        Sse.Prefetch0(pc + ahead - 1);
+                }
+                int v = psa[i];
+                if (v >= 1)
+                {
+                    int c = I(pc[v - 1]);
+                    if ((c & 1) != 0)
+                        psa[--pbuf[(c >> 1) + 1]] = v - 1;
+                }
+            }
         }
     }
 }

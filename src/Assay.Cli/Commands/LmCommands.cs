@@ -1,0 +1,169 @@
+using System.CommandLine;
+using System.Text.Json;
+using Assay.Cli.Infrastructure;
+using Assay.Core.Datasets;
+using Assay.Core.Progress;
+using Assay.Learn.Analysis;
+using Assay.Learn.Checkpoints;
+using Assay.Learn.Gpt;
+using Assay.Learn.Kernels;
+using Assay.Learn.Training;
+
+namespace Assay.Cli.Commands;
+
+/// <summary>
+/// <c>assay lm train|score|generate</c>: a small byte-level GPT trained on a dataset's text, used
+/// to score documents (per-token log-likelihood) and to sample text. Handlers only call Assay.Learn.
+/// </summary>
+internal sealed class LmCommands : ICommandGroup
+{
+    public IEnumerable<Command> Commands()
+    {
+        var lm = new Command("lm", "Train, score with, and sample from a small byte-level GPT (Assay.Learn engine)");
+        lm.Add(Train());
+        lm.Add(Score());
+        lm.Add(Generate());
+        yield return lm;
+    }
+
+    private static Option<int> Int(string name, int def, string description) =>
+        new(name) { Description = description, DefaultValueFactory = _ => def };
+
+    private static Option<float> Float(string name, float def, string description) =>
+        new(name) { Description = description, DefaultValueFactory = _ => def };
+
+    private static Option<int> Threads() => Int("--threads", 0, "Kernel threads (0 = all cores); results do not depend on it with the managed matmul");
+
+    private static Command Train()
+    {
+        var dataset = new Argument<string>("DATASET") { Description = "Training text: " + DatasetInput.Expected };
+        var output = CommonOptions.Output("Folder for loss.jsonl, checkpoint/ and report.html");
+        var layers = Int("--layers", 2, "Transformer blocks (n_layer)");
+        var heads = Int("--heads", 4, "Attention heads (n_head)");
+        var embd = Int("--embd", 128, "Width (n_embd), a multiple of --heads");
+        var context = Int("--context", 128, "Context length in bytes (n_positions, also the training window)");
+        var batch = Int("--batch", 8, "Windows per micro-batch");
+        var accum = Int("--accum", 1, "Micro-batches per optimizer step (gradient accumulation)");
+        var steps = Int("--steps", 200, "Optimizer steps");
+        var lr = Float("--lr", 1e-3f, "Peak learning rate (warmup then cosine to a tenth of it)");
+        var warmup = Int("--warmup", 20, "Warmup steps");
+        var evalEvery = Int("--eval-every", 50, "Validation loss every N steps (0 = never); every 20th document is held out");
+        var ckptEvery = Int("--checkpoint-every", 100, "Save a resumable checkpoint every N steps (always at the end)");
+        var maxDocs = Int("--max-docs", 0, "Use only the first N documents (0 = all)");
+        var resume = new Option<bool>("--resume") { Description = "Continue from OUTPUT/checkpoint (same seed and shape)" };
+        var seed = CommonOptions.Seed();
+        var threads = Threads();
+        var cmd = new Command("train", "Train a byte-level GPT on a dataset's text; writes loss.jsonl, a Hugging Face-style checkpoint and report.html")
+        {
+            dataset, output, layers, heads, embd, context, batch, accum, steps, lr, warmup, evalEvery, ckptEvery, maxDocs, resume, seed, threads,
+        };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            SetThreads(parse.GetValue(threads));
+            var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
+            string outDir = parse.GetValue(output)!;
+            int docs = parse.GetValue(maxDocs);
+            var texts = DatasetReader.Read(input).Select(r => r.Text);
+            var corpus = ByteCorpus.Build(docs > 0 ? texts.Take(docs) : texts);
+            ctx.Info($"{corpus.TrainDocuments:N0} training documents ({corpus.Train.Length:N0} bytes), {corpus.ValidationDocuments:N0} held out");
+            var config = new GptConfig(ByteTokenizer.VocabSize, parse.GetValue(context), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(embd));
+            int s = unchecked((int)parse.GetValue(seed));
+            var model = GptModel.Create(config, s);
+            float peak = parse.GetValue(lr);
+            var options = new TrainOptions
+            {
+                BatchSize = parse.GetValue(batch), SeqLen = config.MaxSeqLen, GradAccumSteps = parse.GetValue(accum),
+                MaxSteps = parse.GetValue(steps), MaxLr = peak, MinLr = peak / 10, WarmupSteps = parse.GetValue(warmup),
+                EvalEvery = corpus.Validation is null ? 0 : parse.GetValue(evalEvery), CheckpointEvery = parse.GetValue(ckptEvery), Seed = s,
+            };
+            var result = ctx.WithProgress("lm train", p =>
+                GptTrainer.Train(model, corpus.Train, corpus.Validation, options, outDir, parse.GetValue(resume), new StepProgress(p, options.MaxSteps), ct));
+            string report = TrainingReport.Write(result.LossLogPath, outDir, $"LM training: {Path.GetFileName(Path.TrimEndingDirectorySeparator(input.Spec))}",
+            [
+                ("command", "assay " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
+                ("model", $"{config.NumLayers} layers, {config.NumHeads} heads, width {config.Channels}, context {config.MaxSeqLen}, {model.Layout.Count:N0} parameters"),
+                ("matmul", MatMul.EffectiveBackend.ToString()),
+            ]);
+            ctx.Result(new { steps = result.Steps, resumed_from = result.ResumedFromStep, final_loss = result.FinalLoss, loss_log = result.LossLogPath, checkpoint = result.CheckpointDirectory, report },
+                $"{result.Steps} steps{(result.ResumedFromStep > 0 ? $" (resumed at {result.ResumedFromStep})" : "")}, final train loss {result.FinalLoss:F4}\n" +
+                $"checkpoint: {result.CheckpointDirectory}\nloss log:   {result.LossLogPath}\nreport:     {Path.GetFullPath(report)}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Score()
+    {
+        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder (model.safetensors + config.json) from 'assay lm train'" };
+        var dataset = new Argument<string>("DATASET") { Description = "Documents to score: " + DatasetInput.Expected };
+        var output = CommonOptions.Output("JSONL file: one {id, tokens, nll, perplexity} line per record");
+        var threads = Threads();
+        var cmd = new Command("score", "Per-document negative log-likelihood (nats/byte) and perplexity under a trained byte-level GPT") { checkpoint, dataset, output, threads };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            SetThreads(parse.GetValue(threads));
+            var model = GptCheckpoint.Load(parse.GetValue(checkpoint)!);
+            var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
+            string outPath = parse.GetValue(output)!;
+            var (records, tokens, logProb) = ctx.WithProgress("lm score", p =>
+            {
+                long n = 0, tok = 0;
+                double lp = 0;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+                using var writer = new StreamWriter(outPath);
+                foreach (var record in DatasetReader.Read(input))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    var score = GptScorer.Score(model, ByteTokenizer.Encode(record.Text), ByteTokenizer.EndOfText);
+                    writer.WriteLine(JsonSerializer.Serialize(new { id = record.Id, tokens = score.Tokens, nll = score.Nll, perplexity = score.Perplexity }));
+                    n++;
+                    tok += score.Tokens;
+                    lp += score.LogProb;
+                    p.Report(new ProgressInfo("score", n, null, "records"));
+                }
+                return (n, tok, lp);
+            });
+            double nll = tokens == 0 ? double.NaN : -logProb / tokens;
+            ctx.Result(new { records, tokens, nll, perplexity = Math.Exp(nll), output = outPath },
+                $"{records:N0} records, {tokens:N0} bytes, mean NLL {nll:F4} nats/byte (perplexity {Math.Exp(nll):F3})\nscores: {outPath}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Generate()
+    {
+        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder from 'assay lm train'" };
+        var prompt = new Option<string>("--prompt") { Description = "Text to continue (empty: start after end-of-text)", DefaultValueFactory = _ => "" };
+        var maxNew = Int("--max-new", 200, "Bytes to generate");
+        var temperature = Float("--temperature", 0.8f, "Sampling temperature (0 = greedy)");
+        var topK = Int("--top-k", 0, "Keep only the K most likely bytes (0 = off)");
+        var topP = Float("--top-p", 1f, "Nucleus sampling: keep the smallest set with this probability (1 = off)");
+        var seed = CommonOptions.Seed();
+        var cmd = new Command("generate", "Sample text from a trained byte-level GPT (seeded, reproducible)") { checkpoint, prompt, maxNew, temperature, topK, topP, seed };
+        cmd.SetHandler((parse, ctx, ct) =>
+        {
+            var model = GptCheckpoint.Load(parse.GetValue(checkpoint)!);
+            string text = parse.GetValue(prompt)!;
+            int[] ids = [ByteTokenizer.EndOfText, .. ByteTokenizer.Encode(text)];
+            var options = new GenerationOptions(parse.GetValue(maxNew), parse.GetValue(temperature), parse.GetValue(topK), parse.GetValue(topP),
+                unchecked((int)parse.GetValue(seed)), ByteTokenizer.EndOfText);
+            var generated = GptGenerator.Generate(model, ids, options);
+            string completion = ByteTokenizer.Decode(generated);
+            ctx.Result(new { prompt = text, completion, tokens = generated.Length }, text + completion);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static void SetThreads(int n)
+    {
+        if (n > 0) LearnThreads.Count = n;
+    }
+
+    /// <summary>Training steps as CLI progress.</summary>
+    private sealed class StepProgress(IProgress<ProgressInfo> sink, int total) : IProgress<TrainProgress>
+    {
+        public void Report(TrainProgress value) => sink.Report(new ProgressInfo("train", value.Step, total, "steps"));
+    }
+}

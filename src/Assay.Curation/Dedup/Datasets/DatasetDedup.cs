@@ -1,0 +1,183 @@
+using System.Text.Json.Nodes;
+using Assay.Core.Accounting;
+using Assay.Core.Datasets;
+using Assay.Core.Progress;
+using Assay.Core.Records;
+
+namespace Assay.Curation.Dedup;
+
+/// <summary>
+/// Runs one dedup method over a dataset and writes the kept records and the removed records as
+/// two datasets. Deciding methods (exact, MinHash, semantic) decide in a first pass and write in a
+/// second, checking that ids line up; removed records carry <c>meta.removed_by</c>,
+/// <c>meta.reason</c> and <c>meta.duplicate_of</c>. Rewriting methods (lines, paragraphs,
+/// substring) rewrite <c>text</c>, count every change in <c>meta.dedup_chars_removed</c>, and
+/// remove records left with no text.
+/// </summary>
+public static class DatasetDedup
+{
+    public static DatasetDedupResult Run(DatasetInput input, string keptDir, string removedDir, DatasetDedupOptions options,
+        Lineage? lineage = null, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
+    {
+        string step = "dedup_" + options.Method.ToString().ToLowerInvariant();
+        var counts = new StepCounts(step);
+        var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using (var kept = new DatasetWriter(keptDir))
+        using (var removed = new DatasetWriter(removedDir, prefix: "removed"))
+        {
+            switch (options.Method)
+            {
+                case DedupMethod.Exact:
+                case DedupMethod.MinHash:
+                case DedupMethod.Semantic:
+                    var decisions = Decide(input, options, details, progress, ct);
+                    WriteDecisions(input, options, step, decisions, kept, removed, counts, progress, ct);
+                    break;
+                case DedupMethod.Lines:
+                case DedupMethod.Paragraphs:
+                    var lines = new LineDeduplicator(new LineDedupOptions
+                    {
+                        Unit = options.Method == DedupMethod.Lines ? DedupUnit.Line : DedupUnit.Paragraph,
+                        MinWords = options.MinWords,
+                    });
+                    Rewrite(input, options, step, kept, removed, counts, progress, ct, records => records.Select(r =>
+                    {
+                        var res = lines.Process(new DedupDocument(r.Id, r.Text));
+                        return (r, res.Text, res.CharsRemoved, res.UnitsRemoved);
+                    }));
+                    break;
+                case DedupMethod.Substring:
+                    Rewrite(input, options, step, kept, removed, counts, progress, ct, records =>
+                    {
+                        var all = records.ToList();
+                        var res = ExactSubstringDeduplicator.Run(all.Select(r => new DedupDocument(r.Id, r.Text)).ToList(), options.Substring, ct);
+                        details["bytes_removed"] = res.Sum(x => x.BytesRemoved);
+                        return all.Select((r, i) => (r, res[i].Text, (long)(r.Text.Length - res[i].Text.Length), res[i].SpansRemoved));
+                    });
+                    break;
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(options), options.Method, "unknown dedup method");
+            }
+            counts.Seconds = started.Elapsed.TotalSeconds;
+            counts.Verify();
+            kept.Complete(Name(input, "dedup"), lineage);
+            removed.Complete(Name(input, "dedup-removed"), lineage);
+        }
+        return new DatasetDedupResult(step, counts, details);
+    }
+
+    private static string Name(DatasetInput input, string suffix) =>
+        (input.Manifest?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(input.Folder ?? input.Shards[0]))) + "-" + suffix;
+
+    private static IEnumerable<Record> Read(DatasetInput input, DatasetDedupOptions options, string stage, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    {
+        var throttled = new ThrottledProgress(progress);
+        long n = 0;
+        foreach (var r in DatasetReader.Read(input, options.Read))
+        {
+            ct.ThrowIfCancellationRequested();
+            throttled.Report(new ProgressInfo(stage, ++n, input.Manifest?.Records));
+            yield return r;
+        }
+        throttled.Report(new ProgressInfo(stage, n, input.Manifest?.Records), force: true);
+    }
+
+    private static double Score(Record r, string key) =>
+        r.HasMeta && r.Meta.TryGetPropertyValue(key, out var node) && node is JsonValue v && v.TryGetValue<double>(out double s) ? s : 0;
+
+    private static IReadOnlyList<(string Id, bool Keep, string? DuplicateOf, string Reason)> Decide(
+        DatasetInput input, DatasetDedupOptions options, Dictionary<string, object> details, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    {
+        IEnumerable<DedupDocument> Docs(string stage) =>
+            Read(input, options, stage, progress, ct).Select(r => new DedupDocument(r.Id, r.Text, Score(r, options.ScoreKey)));
+        switch (options.Method)
+        {
+            case DedupMethod.Exact:
+                return ExactDeduplicator.Run(Docs("hash"), options.Keep, ct).Select(d => (d.Id, d.Keep, d.DuplicateOf, "exact_duplicate")).ToList();
+            case DedupMethod.MinHash:
+            {
+                var mh = options.MinHash with { Keep = options.Keep };
+                string work = options.WorkDir ?? throw new ArgumentException("MinHash needs a work folder for its stage files.");
+                Directory.CreateDirectory(work);
+                MinHashSignatureStage.Run(Docs("signatures"), work, mh, ct);
+                long pairs = MinHashBucketStage.Run(work, mh, ct);
+                List<string>? texts = mh.Verify ? Read(input, options, "load for verify", progress, ct).Select(r => r.Text).ToList() : null;
+                var stats = MinHashClusterStage.Run(work, mh, texts is null ? null : i => texts[i], ct);
+                var bands = mh.ResolveBands();
+                details["bands"] = bands.Bands;
+                details["rows"] = bands.Rows;
+                details["candidate_pairs"] = pairs;
+                details["rejected_pairs"] = stats.RejectedPairs;
+                details["duplicate_clusters"] = stats.DuplicateClusters;
+                details["work_dir"] = work;
+                return MinHashFilterStage.Run(work).Select(d => (d.Id, d.Keep, d.DuplicateOf, "near_duplicate")).ToList();
+            }
+            case DedupMethod.Semantic:
+            {
+                var ids = new List<string>();
+                var vectors = new List<float[]>();
+                foreach (var r in Read(input, options, "embeddings", progress, ct))
+                {
+                    ids.Add(r.Id);
+                    vectors.Add(r.Features ?? throw new InvalidDataException($"record '{r.Id}' has no features; semantic dedup needs an embedding in 'features'"));
+                }
+                return SemanticDeduplicator.Run(ids, vectors, options.Semantic, ct).Select(d => (d.Id, d.Keep, d.DuplicateOf, "semantic_duplicate")).ToList();
+            }
+            default:
+                throw new ArgumentOutOfRangeException(nameof(options), options.Method, "not a deciding method");
+        }
+    }
+
+    private static void WriteDecisions(DatasetInput input, DatasetDedupOptions options, string step,
+        IReadOnlyList<(string Id, bool Keep, string? DuplicateOf, string Reason)> decisions,
+        DatasetWriter kept, DatasetWriter removed, StepCounts counts, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    {
+        int i = 0;
+        foreach (var r in Read(input, options, "write", progress, ct))
+        {
+            if (i >= decisions.Count || decisions[i].Id != r.Id)
+                throw new InvalidDataException($"record {i} of {input.Spec} is '{r.Id}' but the dedup decisions list '{(i < decisions.Count ? decisions[i].Id : "(none)")}'; the input changed between passes");
+            var d = decisions[i++];
+            if (d.Keep)
+            {
+                counts.CountKept();
+                kept.Write(r);
+                continue;
+            }
+            RemovedRecords.Mark(r, step, d.Reason);
+            r.Meta["duplicate_of"] = d.DuplicateOf;
+            counts.CountRemoved(d.Reason);
+            removed.Write(r);
+        }
+        if (i != decisions.Count)
+            throw new InvalidDataException($"{input.Spec} has {i} records but the dedup decisions cover {decisions.Count}; the input changed between passes");
+    }
+
+    private static void Rewrite(DatasetInput input, DatasetDedupOptions options, string step, DatasetWriter kept, DatasetWriter removed,
+        StepCounts counts, IProgress<ProgressInfo>? progress, CancellationToken ct,
+        Func<IEnumerable<Record>, IEnumerable<(Record Record, string Text, long CharsRemoved, int Units)>> rewrite)
+    {
+        foreach (var (r, text, chars, units) in rewrite(Read(input, options, step, progress, ct)))
+        {
+            if (chars > 0)
+            {
+                counts.CountChanged(chars);
+                r.Text = text;
+                r.Meta["dedup_chars_removed"] = chars;
+                r.Meta["dedup_spans_removed"] = units;
+            }
+            if (string.IsNullOrWhiteSpace(r.Text) && chars > 0)
+            {
+                RemovedRecords.Mark(r, step, "empty_after_dedup");
+                counts.CountRemoved("empty_after_dedup");
+                removed.Write(r);
+            }
+            else
+            {
+                counts.CountKept();
+                kept.Write(r);
+            }
+        }
+    }
+}

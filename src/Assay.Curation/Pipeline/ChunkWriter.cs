@@ -28,6 +28,7 @@ internal sealed class ChunkWriter : IDisposable
         _task = task;
         Chunk = chunk;
         Stats = TaskStats.For(stepIds);
+        StepTicks = new long[Stats.Steps.Count];
         _json = RecordJson.CreateWriter(_line);
     }
 
@@ -35,7 +36,7 @@ internal sealed class ChunkWriter : IDisposable
     public TaskStats Stats { get; }
     public long Lines { get; set; }
     public long Bytes { get; set; }
-    public long[] StepTicks { get; } = new long[64];
+    public long[] StepTicks { get; }
 
     public QuarantineWriter Quarantine() => _quarantine ??= new QuarantineWriter(_layout.Quarantine, OutputLayout.PartName(_task, Chunk));
 

@@ -11,8 +11,6 @@ namespace Assay.Curation.Pipeline;
 /// </summary>
 public static class TaskRunner
 {
-    private const int MaxSteps = 64;
-
     public static TaskResult Run(PipelineRun run, int task, IProgress<long>? records = null, CancellationToken ct = default)
     {
         var layout = run.Layout;
@@ -20,7 +18,6 @@ public static class TaskRunner
             return new TaskResult(MarkerJson.Read<TaskMarker>(layout.DoneMarker(task)), Skipped: true, 0);
 
         var config = run.Config;
-        if (config.Steps.Count > MaxSteps) throw new ArgumentException($"a pipeline holds at most {MaxSteps} steps");
         var ids = config.Steps.Select(s => s.Id).ToList();
         var done = LoadChunks(run, task);
         int resumed = done.Count;

@@ -38,6 +38,25 @@ public sealed class SlurmExecutorTests
     }
 
     [Fact]
+    public void A_failed_array_task_fails_the_run_with_its_log_and_skips_the_merge()
+    {
+        Assert.SkipWhen(Environment.GetEnvironmentVariable("ASSAY_SLURM_TESTS") is null, "set ASSAY_SLURM_TESTS=1 after ci/slurm/start.sh");
+        var ct = TestContext.Current.CancellationToken;
+        using var d = new TempDir();
+        TestData.WriteShard(d["in/a.jsonl"], "a", 100);
+        Directory.CreateDirectory(d["in"]);
+        File.WriteAllText(d["in/b.jsonl"], "{\"id\":\"b1\",\"text\":\"fine\"}\nnot json\n");
+        var config = TestData.Config(d.Path, "input: in\noutput: out\ntasks: 2\nsteps:\n  - type: test_words_v1\n");
+        var (file, prefix) = ChildProcess.Self();
+        var command = $"env {ChildProcess.Variable}=1 " + string.Join(' ', new[] { file }.Concat(prefix).Select(SlurmScripts.Quote));
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            new SlurmExecutor(new SlurmOptions { AssayCommand = command, Poll = TimeSpan.FromSeconds(1) }).Run(PipelineRun.Prepare(config), ct: ct));
+        Assert.Contains("1 of 2 Slurm tasks did not finish (1)", e.Message);
+        Assert.Contains("b.jsonl", e.Message); // the failing task's log names the bad file
+        Assert.False(File.Exists(Path.Combine(d["out"], "stats.json")));
+    }
+
+    [Fact]
     public void Array_spec_compresses_task_lists()
     {
         Assert.Equal("0-3,5,7-9%2", SlurmScripts.ArraySpec([0, 1, 2, 3, 5, 7, 8, 9], 2));

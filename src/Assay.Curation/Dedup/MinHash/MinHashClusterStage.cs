@@ -5,6 +5,9 @@ namespace Assay.Curation.Dedup;
 /// Jaccard reaches the threshold), then one keeper per cluster by the keep rule. Writes
 /// <c>clusters.bin</c>: for every document the index of its cluster's keeper (itself when kept).
 /// Memory: O(documents) — the ids, lengths and scores plus two ints per document.
+/// Verification sees the bucket stage's star pairs (first member, other member), so a member is
+/// checked against its bucket's first document only; a true duplicate of another member that
+/// falls below the threshold against the first one stays unmerged unless another band links it.
 /// </summary>
 public static class MinHashClusterStage
 {

@@ -17,11 +17,11 @@ public static class MinHashClusterStage
         options.Validate();
         if (options.Verify && textOf is null)
             throw new ArgumentException("Verification needs the documents' texts (textOf).", nameof(textOf));
-        var table = DocTable.Read(Path.Combine(workDir, MinHashFiles.Docs));
+        var table = DocTable.Read(workDir);
         using var reader = new StageFileReader(Path.Combine(workDir, MinHashFiles.Pairs), MinHashFiles.PairsMagic, MinHashFiles.Version);
         int docs = reader.ReadInt32();
         if (docs != table.Count)
-            throw new InvalidDataException($"{reader.Path}: made for {docs} documents but {MinHashFiles.Docs} lists {table.Count}; rerun the bucket stage.");
+            throw new InvalidDataException($"{reader.Path}: made for {docs} documents but the docs files list {table.Count}; rerun the bucket stage.");
         var uf = new UnionFind(docs);
         var verifier = options.Verify ? new PairVerifier(textOf!, options) : null;
         long candidates = 0, rejected = 0;

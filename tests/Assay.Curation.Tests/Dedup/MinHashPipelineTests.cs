@@ -89,6 +89,32 @@ public sealed class MinHashPipelineTests : IDisposable
     }
 
     [Fact]
+    public void SplitSignatureTasksGiveTheSameDecisionsAsOneTask()
+    {
+        var docs = Corpus();
+        var options = new MinHashOptions();
+        var single = MinHashDeduplicator.Run(docs, _dir, options, ct: TestContext.Current.CancellationToken);
+        string split = _dir + "-split";
+        try
+        {
+            int[] bounds = [0, 10, 30, docs.Count];
+            // Tasks finish out of order; only the file names carry the order.
+            foreach (int t in new[] { 2, 0 })
+                MinHashSignatureStage.Run(docs.Skip(bounds[t]).Take(bounds[t + 1] - bounds[t]), split, options, t, 3, TestContext.Current.CancellationToken);
+            var missing = Assert.Throws<FileNotFoundException>(() => MinHashBucketStage.Run(split, options, TestContext.Current.CancellationToken));
+            Assert.Contains("task 1 of 3", missing.Message);
+            MinHashSignatureStage.Run(docs.Skip(bounds[1]).Take(bounds[2] - bounds[1]), split, options, 1, 3, TestContext.Current.CancellationToken);
+            MinHashBucketStage.Run(split, options, TestContext.Current.CancellationToken);
+            MinHashClusterStage.Run(split, options, ct: TestContext.Current.CancellationToken);
+            Assert.Equal(single.Decisions, MinHashFilterStage.Run(split).ToList());
+        }
+        finally
+        {
+            Directory.Delete(split, true);
+        }
+    }
+
+    [Fact]
     public void SameInputSameFiles()
     {
         var docs = Corpus();

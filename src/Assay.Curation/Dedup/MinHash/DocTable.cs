@@ -18,19 +18,23 @@ internal sealed class DocTable
 
     public int Count => Ids.Length;
 
-    public static DocTable Read(string path)
+    /// <summary>All signature-stage parts' document entries, in task order.</summary>
+    public static DocTable Read(string workDir)
     {
-        using var r = new StageFileReader(path, MinHashFiles.DocsMagic, MinHashFiles.Version);
         var ids = new List<string>();
         var lengths = new List<long>();
         var scores = new List<double>();
-        while (!r.AtEnd)
+        foreach (var (_, docs) in MinHashFiles.Parts(workDir))
         {
-            ids.Add(r.ReadString());
-            lengths.Add(r.ReadInt64());
-            scores.Add(r.ReadDouble());
+            using var r = new StageFileReader(docs, MinHashFiles.DocsMagic, MinHashFiles.Version);
+            while (!r.AtEnd)
+            {
+                ids.Add(r.ReadString());
+                lengths.Add(r.ReadInt64());
+                scores.Add(r.ReadDouble());
+            }
+            r.VerifyEnd();
         }
-        r.VerifyEnd();
         return new DocTable([.. ids], [.. lengths], [.. scores]);
     }
 

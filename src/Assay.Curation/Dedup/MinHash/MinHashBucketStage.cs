@@ -15,34 +15,37 @@ public static class MinHashBucketStage
     public static long Run(string workDir, MinHashOptions options, CancellationToken ct = default)
     {
         var bands = options.ResolveBands();
-        using var reader = new StageFileReader(Path.Combine(workDir, MinHashFiles.Signatures), MinHashFiles.SignaturesMagic, MinHashFiles.Version);
-        int numPerm = reader.ReadInt32();
-        ulong seed = reader.ReadUInt64();
-        int ngram = reader.ReadInt32();
-        if (numPerm != options.NumPerm || seed != options.Seed || ngram != options.NGram)
-            throw new InvalidDataException($"{reader.Path}: signatures were made with num_perm={numPerm}, seed={seed}, ngram={ngram} but this run asks for num_perm={options.NumPerm}, seed={options.Seed}, ngram={options.NGram}; rerun the signature stage.");
-        long bytesPerDoc = 8L * numPerm;
-        if ((reader.PayloadLength - 16) % bytesPerDoc != 0)
-            throw new InvalidDataException($"{reader.Path}: payload is not a whole number of signatures.");
-        int docs = checked((int)((reader.PayloadLength - 16) / bytesPerDoc));
-
         using var sorter = new ExternalBucketSorter(workDir, options.MaxEntriesInMemory);
-        ulong[] sig = new ulong[numPerm];
+        ulong[] sig = new ulong[options.NumPerm];
         int rows = bands.Rows;
-        for (int d = 0; d < docs; d++)
+        int docs = 0;
+        foreach (var (sigPath, _) in MinHashFiles.Parts(workDir))
         {
-            if ((d & 1023) == 0)
-                ct.ThrowIfCancellationRequested();
-            reader.ReadUInt64s(sig);
-            if (sig.AsSpan().IndexOfAnyExcept(ulong.MaxValue) < 0)
-                continue;
-            for (int b = 0; b < bands.Bands; b++)
+            using var reader = new StageFileReader(sigPath, MinHashFiles.SignaturesMagic, MinHashFiles.Version);
+            int numPerm = reader.ReadInt32();
+            ulong seed = reader.ReadUInt64();
+            int ngram = reader.ReadInt32();
+            if (numPerm != options.NumPerm || seed != options.Seed || ngram != options.NGram)
+                throw new InvalidDataException($"{reader.Path}: signatures were made with num_perm={numPerm}, seed={seed}, ngram={ngram} but this run asks for num_perm={options.NumPerm}, seed={options.Seed}, ngram={options.NGram}; rerun the signature stage.");
+            long bytesPerDoc = 8L * numPerm;
+            if ((reader.PayloadLength - 16) % bytesPerDoc != 0)
+                throw new InvalidDataException($"{reader.Path}: payload is not a whole number of signatures.");
+            int partDocs = checked((int)((reader.PayloadLength - 16) / bytesPerDoc));
+            for (int local = 0; local < partDocs; local++, docs++)
             {
-                ulong key = XxHash64.Hash(MemoryMarshal.AsBytes(sig.AsSpan(b * rows, rows)), (ulong)b);
-                sorter.Add(new BucketEntry(key, b, d));
+                if ((docs & 1023) == 0)
+                    ct.ThrowIfCancellationRequested();
+                reader.ReadUInt64s(sig);
+                if (sig.AsSpan().IndexOfAnyExcept(ulong.MaxValue) < 0)
+                    continue;
+                for (int b = 0; b < bands.Bands; b++)
+                {
+                    ulong key = XxHash64.Hash(MemoryMarshal.AsBytes(sig.AsSpan(b * rows, rows)), (ulong)b);
+                    sorter.Add(new BucketEntry(key, b, docs));
+                }
             }
+            reader.VerifyEnd();
         }
-        reader.VerifyEnd();
 
         using var pairs = new StageFileWriter(Path.Combine(workDir, MinHashFiles.Pairs), MinHashFiles.PairsMagic, MinHashFiles.Version);
         pairs.WriteInt32(docs);

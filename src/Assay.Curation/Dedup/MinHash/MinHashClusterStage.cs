@@ -5,6 +5,9 @@ namespace Assay.Curation.Dedup;
 /// Jaccard reaches the threshold), then one keeper per cluster by the keep rule. Writes
 /// <c>clusters.bin</c>: for every document the index of its cluster's keeper (itself when kept).
 /// Memory: O(documents) — the ids, lengths and scores plus two ints per document.
+/// Verification sees the bucket stage's star pairs (first member, other member), so a member is
+/// checked against its bucket's first document only; a true duplicate of another member that
+/// falls below the threshold against the first one stays unmerged unless another band links it.
 /// </summary>
 public static class MinHashClusterStage
 {
@@ -14,11 +17,11 @@ public static class MinHashClusterStage
         options.Validate();
         if (options.Verify && textOf is null)
             throw new ArgumentException("Verification needs the documents' texts (textOf).", nameof(textOf));
-        var table = DocTable.Read(Path.Combine(workDir, MinHashFiles.Docs));
+        var table = DocTable.Read(workDir);
         using var reader = new StageFileReader(Path.Combine(workDir, MinHashFiles.Pairs), MinHashFiles.PairsMagic, MinHashFiles.Version);
         int docs = reader.ReadInt32();
         if (docs != table.Count)
-            throw new InvalidDataException($"{reader.Path}: made for {docs} documents but {MinHashFiles.Docs} lists {table.Count}; rerun the bucket stage.");
+            throw new InvalidDataException($"{reader.Path}: made for {docs} documents but the docs files list {table.Count}; rerun the bucket stage.");
         var uf = new UnionFind(docs);
         var verifier = options.Verify ? new PairVerifier(textOf!, options) : null;
         long candidates = 0, rejected = 0;

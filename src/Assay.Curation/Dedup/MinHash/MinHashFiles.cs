@@ -18,4 +18,37 @@ internal static class MinHashFiles
     public const string ClustersMagic = "ASYCLUST";
 
     public const string RunMagic = "ASYBKRUN";
+
+    /// <summary>Names of the signature-stage outputs of task <paramref name="task"/> of <paramref name="tasks"/>.</summary>
+    public static (string Signatures, string Docs) Part(int task, int tasks) =>
+        tasks == 1 ? (Signatures, Docs) : ($"signatures-{task:D5}-of-{tasks:D5}.bin", $"docs-{task:D5}-of-{tasks:D5}.bin");
+
+    /// <summary>
+    /// The signature-stage parts in task order: the single-task pair, or every part of an i-of-N
+    /// split — all N must be present (a missing part means that task has not finished).
+    /// </summary>
+    public static List<(string Signatures, string Docs)> Parts(string workDir)
+    {
+        var found = Directory.Exists(workDir)
+            ? Directory.EnumerateFiles(workDir, "signatures-*-of-*.bin").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (File.Exists(Path.Combine(workDir, Signatures)))
+        {
+            if (found.Count > 0)
+                throw new InvalidDataException($"{workDir}: holds both {Signatures} and split signature parts from different runs; empty the work folder and rerun.");
+            return [(Path.Combine(workDir, Signatures), Path.Combine(workDir, Docs))];
+        }
+        if (found.Count == 0)
+            throw new FileNotFoundException($"{workDir}: no {Signatures} and no signatures-*-of-*.bin; run the signature stage first.");
+        int tasks = int.Parse(found[0]![^9..^4], System.Globalization.CultureInfo.InvariantCulture);
+        var parts = new List<(string, string)>(tasks);
+        for (int t = 0; t < tasks; t++)
+        {
+            var (sig, docs) = Part(t, tasks);
+            if (!File.Exists(Path.Combine(workDir, sig)) || !File.Exists(Path.Combine(workDir, docs)))
+                throw new FileNotFoundException($"{workDir}: signature task {t} of {tasks} has not finished ({sig} or {docs} missing).");
+            parts.Add((Path.Combine(workDir, sig), Path.Combine(workDir, docs)));
+        }
+        return parts;
+    }
 }

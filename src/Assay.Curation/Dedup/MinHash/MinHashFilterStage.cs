@@ -5,11 +5,11 @@ public static class MinHashFilterStage
 {
     public static IEnumerable<MinHashDecision> Run(string workDir)
     {
-        var table = DocTable.Read(Path.Combine(workDir, MinHashFiles.Docs));
+        var table = DocTable.Read(workDir);
         using var r = new StageFileReader(Path.Combine(workDir, MinHashFiles.Clusters), MinHashFiles.ClustersMagic, MinHashFiles.Version);
         int docs = r.ReadInt32();
         if (docs != table.Count)
-            throw new InvalidDataException($"{r.Path}: made for {docs} documents but {MinHashFiles.Docs} lists {table.Count}; rerun the cluster stage.");
+            throw new InvalidDataException($"{r.Path}: made for {docs} documents but the docs files list {table.Count}; rerun the cluster stage.");
         var keeper = new int[docs];
         for (int i = 0; i < docs; i++)
         {

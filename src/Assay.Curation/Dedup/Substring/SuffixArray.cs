@@ -58,7 +58,7 @@ public static class SuffixArray
         where TCode : unmanaged, IBinaryInteger<TCode>
     {
         int n = s.Length;
-        var code = new TCode[n];
+        var code = GC.AllocateUninitializedArray<TCode>(n); // every element written below
         int prev = int.CreateTruncating(s[n - 1]) << 1;
         code[n - 1] = TCode.CreateTruncating(prev);
         for (int i = n - 2; i >= 0; i--)
@@ -107,13 +107,14 @@ public static class SuffixArray
             if (IsLms(code, i))
                 lms[j++] = i;
         }
-        var sa = new int[n];
+        // Filled with -1 by Induce before use; skipping the zeroing saves a pass over 4n bytes.
+        var sa = GC.AllocateUninitializedArray<int>(n);
         var buf = new int[upper + 2];
         Induce(code, sa, sumS, sumL, buf, lms, upper);
         if (m == 0)
             return sa;
 
-        var sortedLms = new int[m];
+        var sortedLms = GC.AllocateUninitializedArray<int>(m);
         int k = 0;
         foreach (int v in sa)
         {
@@ -122,10 +123,10 @@ public static class SuffixArray
         }
         // LMS positions are at least 2 apart, so per-LMS data fits in arrays indexed by p / 2:
         // the end of each LMS substring (next LMS position, or n), then its name.
-        var slot = new int[n / 2 + 1];
+        var slot = GC.AllocateUninitializedArray<int>(n / 2 + 1); // only LMS slots are written and read
         for (int i = 0; i < m; i++)
             slot[lms[i] >> 1] = i + 1 < m ? lms[i + 1] : n;
-        var names = new int[n / 2 + 1];
+        var names = GC.AllocateUninitializedArray<int>(n / 2 + 1);
         int recUpper = 0;
         names[sortedLms[0] >> 1] = 0;
         for (int i = 1; i < m; i++)

@@ -56,7 +56,7 @@ public sealed class EmbedThroughputBench : IBenchTask
 
         // Where the time goes: hashing features alone (no projection).
         var featurizer = new HashedFeaturizer(model.BucketBits);
-        var counts = new FeatureCounts(featurizer.Buckets);
+        var counts = new FeatureCounts();
         long features = 0;
         cpu = Process.GetCurrentProcess().TotalProcessorTime;
         for (int i = 0; i < docs; i++)

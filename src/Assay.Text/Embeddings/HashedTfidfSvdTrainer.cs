@@ -14,7 +14,7 @@ internal static class HashedTfidfSvdTrainer
     {
         options.Validate();
         var featurizer = new HashedFeaturizer(options.BucketBits);
-        var counts = new FeatureCounts(featurizer.Buckets);
+        var counts = new FeatureCounts();
         var df = new int[featurizer.Buckets];
         var rowStart = new List<int> { 0 };
         var cols = new List<int>();

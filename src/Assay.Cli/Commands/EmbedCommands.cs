@@ -53,18 +53,19 @@ internal sealed class EmbedCommands : ICommandGroup
         var dim = new Option<int>("--dim") { Description = "Embedding dimensions", DefaultValueFactory = _ => defaults.Dimensions };
         var maxDocs = new Option<int>("--max-docs") { Description = "Train on at most this many records (the first ones)", DefaultValueFactory = _ => defaults.MaxTrainingDocuments };
         var minDf = new Option<int>("--min-df") { Description = "Drop hashed features found in fewer training records", DefaultValueFactory = _ => defaults.MinDocumentFrequency };
+        var maxFeatures = new Option<int?>("--max-features") { Description = "Keep only this many features, the most frequent (smaller, faster table)" };
         var power = new Option<int>("--power-iterations") { Description = "Randomized SVD power iterations (Halko et al. 2011)", DefaultValueFactory = _ => defaults.PowerIterations };
         var bits = new Option<int>("--bucket-bits") { Description = "log2 of the number of hash buckets", DefaultValueFactory = _ => defaults.BucketBits };
         var seed = CommonOptions.Seed();
         var onError = CommonOptions.OnError();
         var cmd = new Command("train", "Train a hashed TF-IDF (word 1–2-grams, char 3–5-grams) + randomized SVD embedder on a dataset's text")
-            { input, output, dim, maxDocs, minDf, power, bits, seed, onError };
+            { input, output, dim, maxDocs, minDf, maxFeatures, power, bits, seed, onError };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var options = new TfidfSvdOptions
             {
                 Dimensions = parse.GetValue(dim), MaxTrainingDocuments = parse.GetValue(maxDocs), MinDocumentFrequency = parse.GetValue(minDf),
-                PowerIterations = parse.GetValue(power), BucketBits = parse.GetValue(bits), Seed = parse.GetValue(seed),
+                MaxFeatures = parse.GetValue(maxFeatures), PowerIterations = parse.GetValue(power), BucketBits = parse.GetValue(bits), Seed = parse.GetValue(seed),
             };
             options.Validate();
             var ds = DatasetInput.Resolve(parse.GetValue(input)!);

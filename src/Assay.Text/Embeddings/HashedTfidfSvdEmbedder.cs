@@ -17,7 +17,7 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
     public const string ModelId = "assay-tfidf-svd-v1";
 
     private readonly HashedFeaturizer _featurizer;
-    private readonly int[] _rowOf;       // bucket → row, −1 when the bucket was dropped
+    private readonly BucketRanks _rowOf; // bucket → row, −1 when the bucket was dropped
     private readonly int[] _buckets;     // row → bucket
     private readonly sbyte[] _rows;      // [rows × d]: idf-weighted right singular vectors, int8 per-row quantized
     private readonly float[] _scales;    // [rows]
@@ -33,9 +33,7 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
         _buckets = buckets;
         _rows = rows;
         _scales = scales;
-        _rowOf = new int[1 << bucketBits];
-        Array.Fill(_rowOf, -1);
-        for (int r = 0; r < buckets.Length; r++) _rowOf[buckets[r]] = r;
+        _rowOf = new BucketRanks(1 << bucketBits, buckets);
         _metadata = new EmbeddingGeneratorMetadata("assay", null, ModelId, dimensions);
     }
 
@@ -54,7 +52,7 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
     public void Embed(ReadOnlySpan<char> text, Span<float> destination)
     {
         if (destination.Length != Dimensions) throw new ArgumentException($"destination has {destination.Length} floats, the model has {Dimensions} dimensions");
-        if (!_scratch.TryTake(out var counts)) counts = new FeatureCounts(_featurizer.Buckets);
+        if (!_scratch.TryTake(out var counts)) counts = new FeatureCounts();
         try
         {
             _featurizer.Featurize(text, counts);
@@ -65,7 +63,7 @@ public sealed partial class HashedTfidfSvdEmbedder : IEmbeddingGenerator<string,
             var rows = counts.Rows;
             rows.Clear();
             foreach (int b in touched)
-                if (_rowOf[b] is >= 0 and var r) rows.Add((r, counts.CountOf(b)));
+                if (_rowOf.RowOf(b) is >= 0 and var r) rows.Add((r, counts.CountOf(b)));
             const int Ahead = 8;
             for (int i = 0; i < Math.Min(Ahead, rows.Count); i++) QuantizedRows.Prefetch(_rows.AsSpan(rows[i].Row * d, d));
             for (int i = 0; i < rows.Count; i++)

@@ -14,7 +14,7 @@ internal static class HashedTfidfSvdTrainer
     {
         options.Validate();
         var featurizer = new HashedFeaturizer(options.BucketBits);
-        var counts = new FeatureCounts(featurizer.Buckets);
+        var counts = new FeatureCounts();
         var df = new int[featurizer.Buckets];
         var rowStart = new List<int> { 0 };
         var cols = new List<int>();
@@ -41,9 +41,20 @@ internal static class HashedTfidfSvdTrainer
         var column = new int[featurizer.Buckets];
         var kept = new List<int>();
         var idf = new List<float>();
+        // With a feature cap, the df threshold rises to the cap-th largest df; ties at it go to lower buckets.
+        int minDf = Math.Max(1, options.MinDocumentFrequency), tieBudget = int.MaxValue;
+        if (options.MaxFeatures is int cap)
+        {
+            var sorted = df.Where(x => x >= minDf).OrderDescending().ToArray();
+            if (sorted.Length > cap)
+            {
+                minDf = sorted[cap - 1];
+                tieBudget = cap - sorted.Count(x => x > minDf);
+            }
+        }
         for (int b = 0; b < df.Length; b++)
         {
-            if (df[b] < options.MinDocumentFrequency || df[b] == 0) { column[b] = -1; continue; }
+            if (df[b] < minDf || (df[b] == minDf && tieBudget-- <= 0)) { column[b] = -1; continue; }
             column[b] = kept.Count;
             kept.Add(b);
             idf.Add((float)(Math.Log((1.0 + docs) / (1.0 + df[b])) + 1));

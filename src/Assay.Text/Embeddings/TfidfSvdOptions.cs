@@ -15,6 +15,13 @@ public sealed record TfidfSvdOptions
     /// <summary>Extra random directions beyond d (Halko et al. 2011 §4.2 recommend p = 10).</summary>
     public int Oversampling { get; init; } = 10;
 
+    /// <summary>
+    /// Keep at most this many features, the most frequent by document frequency (scikit-learn's
+    /// max_features); null keeps all. The table is features × d bytes, and embedding speed depends on it
+    /// fitting in the last-level cache (bench/results/text-lm.md).
+    /// </summary>
+    public int? MaxFeatures { get; init; }
+
     /// <summary>Power iterations q (Halko et al. 2011 §4.5: 1–3 suffice for slowly decaying spectra such as text).</summary>
     public int PowerIterations { get; init; } = 2;
 
@@ -29,6 +36,7 @@ public sealed record TfidfSvdOptions
         if (BucketBits is < 8 or > 24) throw new ArgumentException($"bucket bits must be 8..24, got {BucketBits}");
         if (MinDocumentFrequency < 1) throw new ArgumentException("min document frequency must be at least 1");
         if (Oversampling < 0 || PowerIterations is < 0 or > 10) throw new ArgumentException("oversampling must be ≥ 0 and power iterations 0..10");
+        if (MaxFeatures is < 1) throw new ArgumentException("max features must be at least 1");
         if (MaxTrainingDocuments < 2) throw new ArgumentException("at least 2 training documents are needed");
     }
 }

@@ -19,7 +19,11 @@ public static class ArpaReader
     {
         int lineNo = 0;
         string? line;
-        while ((line = r.ReadLine()) is not null && (lineNo++ >= 0) && line.Trim() != "\\data\\") { }
+        while ((line = r.ReadLine()) is not null)
+        {
+            lineNo++;
+            if (line.Trim() == "\\data\\") break;
+        }
         if (line is null) throw new FormatException("no \\data\\ header");
         var counts = new List<int>();
         while ((line = r.ReadLine()) is not null && ++lineNo > 0)

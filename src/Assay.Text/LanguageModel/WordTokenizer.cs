@@ -15,7 +15,6 @@ public static class WordTokenizer
     public static void Tokenize(ReadOnlySpan<char> text, TokenSink onToken)
     {
         Span<char> small = stackalloc char[256];
-        char[]? rented = null;
         int i = 0;
         while (i < text.Length)
         {
@@ -34,11 +33,10 @@ public static class WordTokenizer
             while (i < text.Length && (IsWordChar(text[i]) || (text[i] == '\'' && i + 1 < text.Length && IsWordChar(text[i + 1]) && IsWordChar(text[i - 1]))))
                 i++;
             var word = text[start..i];
-            Span<char> buf = word.Length <= small.Length ? small : (rented = new char[word.Length]);
+            Span<char> buf = word.Length <= small.Length ? small : new char[word.Length];
             int n = word.ToLowerInvariant(buf);
             onToken(buf[..n]);
         }
-        _ = rented;
     }
 
     /// <summary>The tokens as strings (for tests and small inputs; the LM itself never allocates per token).</summary>

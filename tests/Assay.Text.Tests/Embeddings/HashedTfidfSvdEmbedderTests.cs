@@ -76,6 +76,18 @@ public sealed class HashedTfidfSvdEmbedderTests
     }
 
     [Fact]
+    public void Max_features_caps_the_table_and_keeps_the_geometry()
+    {
+        var all = HashedTfidfSvdEmbedder.Train(TopicCorpus(), Small);
+        var capped = HashedTfidfSvdEmbedder.Train(TopicCorpus(), Small with { MaxFeatures = 500 });
+        Assert.True(all.Features > 500);
+        Assert.Equal(500, capped.Features);
+        var sea = capped.Embed("the whale and the ship at sea with the crew");
+        Assert.True(TensorPrimitives.Dot(sea, capped.Embed("a storm over the ocean and the deck of the ship"))
+                  > TensorPrimitives.Dot(sea, capped.Embed("the senate vote on the tax bill and the budget")) + 0.3f);
+    }
+
+    [Fact]
     public void Corrupt_model_file_is_rejected_with_the_path()
     {
         var path = Path.Combine(Path.GetTempPath(), $"assay-tfidf-{Guid.NewGuid():N}.bin");

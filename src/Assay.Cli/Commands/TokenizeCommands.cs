@@ -17,7 +17,19 @@ internal sealed class TokenizeCommands : ICommandGroup
 {
     public IEnumerable<Command> Commands()
     {
-        var group = new Command("tokenize", "tiktoken BPE tokenizers (ids identical to js-tiktoken): encode text, count dataset tokens, train a byte-level BPE");
+        var input = new Option<string?>("--input", "-i") { Description = "DATASET to tokenize" };
+        var output = new Option<string?>("--output", "-o") { Description = "JSONL file to write: one {\"id\",\"tokens\":[ids]} per record, or {\"id\",\"n_tokens\"} with --count" };
+        var countOnly = new Option<bool>("--count") { Description = "Write only the number of tokens per record" };
+        var encoding = EncodingOption();
+        var onError = CommonOptions.OnError();
+        var group = new Command("tokenize", "tiktoken BPE tokenizers (ids identical to js-tiktoken). With --input and --output: write every record's token ids (or counts with --count); subcommands encode text, count dataset tokens, train a byte-level BPE")
+            { input, output, countOnly, encoding, onError };
+        group.SetHandler((parse, ctx, ct) =>
+        {
+            if (parse.GetValue(input) is null || parse.GetValue(output) is null)
+                throw new CliUserException("tokenize needs --input DATASET and --output FILE.jsonl (or a subcommand: encode, count, train; see --help)");
+            return RunOverDataset(parse, ctx, ct, input!, output, encoding, onError, parse.GetValue(countOnly) ? "n_tokens" : "tokens", ids: !parse.GetValue(countOnly));
+        });
         group.Add(Encode());
         group.Add(Count());
         group.Add(Train());
@@ -68,7 +80,14 @@ internal sealed class TokenizeCommands : ICommandGroup
         var onError = CommonOptions.OnError();
         var cmd = new Command("count", "Count the tokens of every record's text (special-token text counted as ordinary text); totals, and per-record counts with -o")
             { input, output, encoding, onError };
-        cmd.SetHandler((parse, ctx, ct) =>
+        cmd.SetHandler((parse, ctx, ct) => RunOverDataset(parse, ctx, ct, input!, output, encoding, onError, "tokens", ids: false));
+        return cmd;
+    }
+
+    /// <summary>Tokenizes every record; writes per-record ids (<paramref name="ids"/>) or counts under <paramref name="field"/> when an output is given.</summary>
+    private static int RunOverDataset(ParseResult parse, CliContext ctx, CancellationToken ct, Option<string?> input, Option<string?> output,
+        Option<string> encoding, Option<OnError> onError, string field, bool ids)
+    {
         {
             var enc = LoadEncoding(ctx, parse.GetValue(encoding)!, ct);
             var dataset = DatasetInput.Resolve(parse.GetValue(input)!);
@@ -95,7 +114,8 @@ internal sealed class TokenizeCommands : ICommandGroup
                         foreach (var r in DatasetReader.Read(dataset, new ReadOptions { OnError = onErr, Quarantine = quarantine }))
                         {
                             ct.ThrowIfCancellationRequested();
-                            var n = enc.Count(r.Text);
+                            var tokenIds = ids ? enc.EncodeOrdinary(r.Text) : null;
+                            var n = tokenIds?.Length ?? enc.Count(r.Text);
                             records++;
                             tokens += n;
                             chars += r.Text.Length;
@@ -104,7 +124,13 @@ internal sealed class TokenizeCommands : ICommandGroup
                             {
                                 w.WriteStartObject();
                                 w.WriteString("id", r.Id);
-                                w.WriteNumber("tokens", n);
+                                if (tokenIds is null) w.WriteNumber(field, n);
+                                else
+                                {
+                                    w.WriteStartArray(field);
+                                    foreach (var id in tokenIds) w.WriteNumberValue(id);
+                                    w.WriteEndArray();
+                                }
                                 w.WriteEndObject();
                                 w.Flush();
                                 stream!.WriteByte((byte)'\n');
@@ -128,8 +154,7 @@ internal sealed class TokenizeCommands : ICommandGroup
                 $"{records:N0} records, {tokens:N0} tokens ({enc.Name}), {mean:F1} per record, max {max:N0}, {(tokens > 0 ? (double)chars / tokens : 0):F2} chars per token" +
                 (outPath is null ? "" : $"\nwrote {outPath}"));
             return 0;
-        });
-        return cmd;
+        }
     }
 
     private static Command Train()

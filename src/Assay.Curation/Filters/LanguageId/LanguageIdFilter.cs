@@ -21,7 +21,7 @@ public sealed class LanguageIdFilter(LanguageIdOptions options) : FilterStep
     {
         if (options.MinScore is < 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), $"{Name}: min_score must be within [0, 1]");
         var model = options.Model is { } m
-            ? (Path.IsPathRooted(m) ? m : Path.Combine(context.BaseDirectory, m))
+            ? StepPaths.Resolve(context, m)
             : Path.Combine(PackPuller.Pull("lid176").Path, "lid.176.ftz");
         _lid = LanguageIdentifier.Load(model);
         _allowed = new HashSet<string>(options.Languages, StringComparer.Ordinal);

@@ -24,7 +24,7 @@ public sealed class PerplexityFilter(PerplexityOptions options) : FilterStep
         if (string.IsNullOrEmpty(options.Model)) throw new ArgumentException($"{Name}: 'model' is required (train one with `assay ngram train`)");
         if ((options.MaxPerplexity is null) == (options.Keep is null))
             throw new ArgumentException($"{Name}: give exactly one of 'max_perplexity' or 'keep' (buckets)");
-        _model = ArpaReader.Read(Resolve(context, options.Model));
+        _model = ArpaReader.Read(StepPaths.Resolve(context, options.Model));
         if (options.Keep is null) return;
         _keep = new HashSet<string>(options.Keep, StringComparer.Ordinal);
         foreach (var b in _keep)
@@ -36,15 +36,12 @@ public sealed class PerplexityFilter(PerplexityOptions options) : FilterStep
             return;
         }
         if (options.Calibration is null) throw new ArgumentException($"{Name}: buckets need 'cutoffs' or a 'calibration' DATASET");
-        var ppl = DatasetReader.Read(DatasetInput.Resolve(Resolve(context, options.Calibration)))
+        var ppl = DatasetReader.Read(DatasetInput.Resolve(StepPaths.Resolve(context, options.Calibration)))
             .Select(r => _model.ScoreText(r.Text).Perplexity).Where(double.IsFinite).Order().ToArray();
         if (ppl.Length == 0) throw new ArgumentException($"{Name}: the calibration dataset gave no finite perplexities");
         _low = ppl[(int)(ppl.Length / 3.0)];
         _high = ppl[Math.Min(ppl.Length - 1, (int)(ppl.Length * 2 / 3.0))];
     }
-
-    private static string Resolve(StepContext context, string path) =>
-        Path.IsPathRooted(path) || path.StartsWith(DatasetInput.PackPrefix, StringComparison.Ordinal) ? path : Path.Combine(context.BaseDirectory, path);
 
     public override Verdict Judge(Record record)
     {

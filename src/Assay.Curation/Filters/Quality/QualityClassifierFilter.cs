@@ -23,7 +23,7 @@ public sealed class QualityClassifierFilter(QualityClassifierOptions options) : 
         if (string.IsNullOrEmpty(options.Model)) throw new ArgumentException($"{Name}: 'model' is required (train one with `assay classifier train`)");
         if ((options.Threshold is null) == (options.TopFraction is null))
             throw new ArgumentException($"{Name}: give exactly one of 'threshold' or 'top_fraction'");
-        _model = FastTextModel.Load(Resolve(context, options.Model));
+        _model = FastTextModel.Load(StepPaths.Resolve(context, options.Model));
         _label = options.PositiveLabel.StartsWith(FastTextArgs.LabelPrefix, StringComparison.Ordinal) ? options.PositiveLabel : FastTextArgs.LabelPrefix + options.PositiveLabel;
         if (!_model.Labels.Contains(_label))
             throw new ArgumentException($"{Name}: the model has no label '{options.PositiveLabel}' (its labels: {string.Join(", ", _model.Labels)})");
@@ -36,13 +36,10 @@ public sealed class QualityClassifierFilter(QualityClassifierOptions options) : 
         double fraction = options.TopFraction!.Value;
         if (fraction is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(options), $"{Name}: top_fraction must be within (0, 1]");
         if (options.Calibration is null) throw new ArgumentException($"{Name}: top_fraction needs 'calibration', a DATASET whose scores set the threshold");
-        var scores = DatasetReader.Read(DatasetInput.Resolve(Resolve(context, options.Calibration))).Select(r => Score(r.Text)).Order().ToArray();
+        var scores = DatasetReader.Read(DatasetInput.Resolve(StepPaths.Resolve(context, options.Calibration))).Select(r => Score(r.Text)).Order().ToArray();
         if (scores.Length == 0) throw new ArgumentException($"{Name}: the calibration dataset is empty");
         _threshold = scores[Math.Clamp((int)Math.Floor((1 - fraction) * scores.Length), 0, scores.Length - 1)];
     }
-
-    private static string Resolve(StepContext context, string path) =>
-        Path.IsPathRooted(path) || path.StartsWith(DatasetInput.PackPrefix, StringComparison.Ordinal) ? path : Path.Combine(context.BaseDirectory, path);
 
     public double Score(string text)
     {

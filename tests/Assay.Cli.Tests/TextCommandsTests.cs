@@ -43,3 +43,29 @@ public sealed class TextCommandsTests
         Assert.Equal(1, langs.GetProperty("fr").GetInt64());
     }
 }
+
+[Collection("cli")]
+public sealed class TrainCommandsTests
+{
+    [Fact]
+    public void ClassifierLearnsASeparableTaskAndReportsHeldOutAccuracy()
+    {
+        using var dir = new TempDir();
+        var rng = new Random(5);
+        using (var w = new StreamWriter(dir["d.jsonl"]))
+            for (int i = 0; i < 400; i++)
+            {
+                int c = i % 2;
+                double a = rng.NextDouble() + 2 * c, b = rng.NextDouble() - c;
+                w.WriteLine($"{{\"id\":\"r{i}\",\"text\":\"\",\"label\":\"{(c == 0 ? "neg" : "pos")}\",\"features\":[{a.ToString(System.Globalization.CultureInfo.InvariantCulture)},{b.ToString(System.Globalization.CultureInfo.InvariantCulture)}]}}");
+            }
+        foreach (var model in new[] { "linear", "mlp" })
+        {
+            var (code, output, err) = CliRunner.Run("train", "classifier", "--data", dir["d.jsonl"], "--model", model, "--json");
+            Assert.True(code == 0, err);
+            using var doc = JsonDocument.Parse(output);
+            Assert.True(doc.RootElement.GetProperty("HeldOutAccuracy").GetDouble() > 0.95, output);
+            Assert.Equal(400, doc.RootElement.GetProperty("Train").GetInt32() + doc.RootElement.GetProperty("HeldOut").GetInt32());
+        }
+    }
+}

@@ -1,8 +1,6 @@
+using Assay.Core.Datasets;
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text;
-using System.Text.Json;
 
 namespace Assay.Bench.Dedup;
 
@@ -65,27 +63,8 @@ internal static class DedupBenchFiles
         return path;
     }
 
-    private static List<string> Sentences()
-    {
-        string dir = Path.Combine(CacheDir, "npm");
-        string tgz = Path.Combine(dir, "nlp-corpus-4.4.0.tgz");
-        if (!File.Exists(tgz))
-        {
-            Directory.CreateDirectory(dir);
-            using var p = Process.Start(new ProcessStartInfo("npm", ["pack", "nlp-corpus@4.4.0", "--pack-destination", dir]) { RedirectStandardOutput = true })!;
-            p.StandardOutput.ReadToEnd();
-            p.WaitForExit();
-        }
-        var all = new List<string>();
-        using var gz = new GZipStream(File.OpenRead(tgz), CompressionMode.Decompress);
-        using var tar = new TarReader(gz);
-        while (tar.GetNextEntry() is { } e)
-        {
-            if (e.DataStream is not null && e.Name.StartsWith("package/builds/doc-", StringComparison.Ordinal))
-                all.AddRange(JsonSerializer.Deserialize<string[]>(e.DataStream) ?? []);
-        }
-        return all;
-    }
+    /// <summary>The nlp-corpus data pack's sentences (pulled into the cache on first use).</summary>
+    private static List<string> Sentences() => DatasetReader.Read("pack:nlp-corpus").Select(r => r.Text).ToList();
 
     public static (int Exit, string Stdout, string Stderr) Run(string file, params string[] args)
     {

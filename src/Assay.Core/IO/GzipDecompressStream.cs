@@ -6,7 +6,7 @@ namespace Assay.Core.IO;
 /// Read-only gzip decompression through zlib that (a) reads concatenated members like gzip(1)
 /// and (b) fails on a truncated file instead of returning a short read.
 /// </summary>
-public sealed unsafe class GzipDecompressStream : Stream
+public sealed unsafe class GzipDecompressStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly byte[] _in = new byte[1 << 17];
@@ -67,16 +67,6 @@ public sealed unsafe class GzipDecompressStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

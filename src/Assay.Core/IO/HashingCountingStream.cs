@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 namespace Assay.Core.IO;
 
 /// <summary>Write-through stream that counts bytes and computes SHA-256 of exactly what reaches the file.</summary>
-internal sealed class HashingCountingStream(Stream inner) : Stream
+internal sealed class HashingCountingStream(Stream inner) : WriteOnlyStream
 {
     private readonly IncrementalHash _sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
@@ -21,17 +21,10 @@ internal sealed class HashingCountingStream(Stream inner) : Stream
         inner.Write(buffer);
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
     public override void WriteByte(byte value) => Write([value]);
     public override void Flush() => inner.Flush();
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
     public override long Length => Count;
     public override long Position { get => Count; set => throw new NotSupportedException(); }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

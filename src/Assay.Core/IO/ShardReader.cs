@@ -27,6 +27,7 @@ public static class ShardReader
                 throw new ArgumentException($"{path}: byte ranges apply to uncompressed shards only");
             raw.Seek(range.Start, SeekOrigin.Begin);
         }
+        // Counting the lines before a range means reading them: done only when a line must be named.
         var lineBase = new Lazy<long>(() => ByteRangeSplitter.LinesBefore(path, range.Start));
         using var lines = new LineReader(ShardFormat.OpenDecompressed(raw, path), options.MaxLineBytes, range.Start, range.End);
         while (true)
@@ -41,10 +42,10 @@ public static class ShardReader
                 yield break; // nothing after a broken compressed block can be trusted
             }
             if (status == LineStatus.End) break;
-            long lineNo = lineBase.Value + lines.LineNumber;
             if (status == LineStatus.TooLong)
             {
                 string error = $"line longer than the limit of {options.MaxLineBytes} bytes";
+                long lineNo = lineBase.Value + lines.LineNumber;
                 if (options.OnError == OnError.Fail) throw new BadInputException(path, lineNo, error);
                 long offset = lines.LineOffset;
                 options.Quarantine!.AddStreamed(path, lineNo, offset, s => lines.DrainLongLine(s), error);
@@ -54,11 +55,11 @@ public static class ShardReader
             string? problem = null;
             try { record = RecordJson.Parse(line, options.RequireText); }
             catch (RecordFormatException e) { problem = e.Message; }
-            if (record is not null && options.Ids is { } ids && ids.Add(record.Id, $"{path}:{lineNo}") is { } first)
+            if (record is not null && options.Ids is { } ids && ids.Add(record.Id, new IdLocation(path, range.Start, lines.LineNumber)) is { } first)
                 problem = $"duplicate id '{Truncate(record.Id)}' (first seen at {first})";
             if (problem is not null)
             {
-                Bad(options, path, lineNo, lines.LineOffset, line, problem);
+                Bad(options, path, lineBase.Value + lines.LineNumber, lines.LineOffset, line, problem);
                 continue;
             }
             yield return record!;

@@ -1,7 +1,7 @@
 namespace Assay.Core.IO;
 
 /// <summary>Write-only stream that zstd-compresses into an inner stream; the frame is closed on dispose.</summary>
-public sealed unsafe class ZstdCompressStream : Stream
+public sealed unsafe class ZstdCompressStream : WriteOnlyStream
 {
     private readonly Stream _inner;
     private readonly nint _cctx;
@@ -50,16 +50,7 @@ public sealed unsafe class ZstdCompressStream : Stream
         _inner.Flush();
     }
 
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
     public override void Flush() => _inner.Flush();
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

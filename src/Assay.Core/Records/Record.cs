@@ -12,6 +12,7 @@ public sealed class Record
 {
     private JsonObject? _meta;
     private ReadOnlyMemory<byte> _rawMeta;
+    private PendingMeta? _pending; // entries added while meta is still raw bytes
 
     private string _text;
     private ReadOnlyMemory<byte> _rawText; // the JSON string value as read, quotes included; valid while _text is unchanged
@@ -38,7 +39,7 @@ public sealed class Record
     public float[]? Features { get; set; }
 
     /// <summary>True when the record has a meta object (raw or materialized).</summary>
-    public bool HasMeta => _meta is not null || !_rawMeta.IsEmpty;
+    public bool HasMeta => _meta is not null || !_rawMeta.IsEmpty || _pending is not null;
 
     /// <summary>The meta object, parsed on first access (and created empty when absent).</summary>
     public JsonObject Meta
@@ -52,15 +53,51 @@ public sealed class Record
                     : JsonNode.Parse(_rawMeta.Span, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })!.AsObject();
                 _rawMeta = default;
             }
+            if (_pending is not null)
+            {
+                _pending.ApplyTo(_meta);
+                _pending = null;
+            }
             return _meta;
         }
-        set { _meta = value; _rawMeta = default; }
+        set { _meta = value; _rawMeta = default; _pending = null; }
+    }
+
+    /// <summary>
+    /// Sets <c>meta.signals.STEP.NAME</c>. Cheap when meta has not been read: the value waits in a
+    /// compact list and is written after the raw meta (same bytes as setting it on <see cref="Meta"/>).
+    /// </summary>
+    public void SetSignal(string step, string name, double value)
+    {
+        if (_meta is not null) SignalsOf(step)[name] = value;
+        else (_pending ??= new PendingMeta()).SetSignal(step, name, value, null);
+    }
+
+    /// <inheritdoc cref="SetSignal(string, string, double)"/>
+    public void SetSignal(string step, string name, string value)
+    {
+        if (_meta is not null) SignalsOf(step)[name] = value;
+        else (_pending ??= new PendingMeta()).SetSignal(step, name, 0, value);
+    }
+
+    /// <summary>Sets the top-level string <c>meta[key]</c> without materializing raw meta.</summary>
+    public void SetMetaString(string key, string value)
+    {
+        if (_meta is not null) _meta[key] = value;
+        else (_pending ??= new PendingMeta()).SetString(key, value);
+    }
+
+    private JsonObject SignalsOf(string step)
+    {
+        var signals = _meta!["signals"] as JsonObject ?? (JsonObject)(_meta["signals"] = new JsonObject());
+        return signals[step] as JsonObject ?? (JsonObject)(signals[step] = new JsonObject());
     }
 
     /// <summary>Raw meta bytes when meta has not been materialized; empty otherwise.</summary>
     internal ReadOnlyMemory<byte> RawMeta => _rawMeta;
     internal JsonObject? MaterializedMeta => _meta;
-    internal void SetRawMeta(ReadOnlyMemory<byte> raw) { _rawMeta = raw; _meta = null; }
+    internal PendingMeta? Pending => _pending;
+    internal void SetRawMeta(ReadOnlyMemory<byte> raw) { _rawMeta = raw; _meta = null; _pending = null; }
 
     /// <summary>Reads <c>meta[key]</c> as a string without materializing other records' meta needlessly.</summary>
     public string? GetMetaString(string key) =>
@@ -71,6 +108,7 @@ public sealed class Record
         var r = new Record(Id, Text) { _rawText = _rawText, Source = Source, Label = Label, Features = Features is null ? null : (float[])Features.Clone() };
         if (_meta is not null) r._meta = (JsonObject)_meta.DeepClone();
         else r._rawMeta = _rawMeta;
+        r._pending = _pending?.Clone();
         return r;
     }
 }

@@ -193,6 +193,8 @@ public static class RecordJson
         return offset;
     }
 
+    [ThreadStatic] private static ArrayBufferWriter<byte>? _mergedMeta;
+
     /// <summary>Writes the record as one JSON object (no newline).</summary>
     public static void Write(Utf8JsonWriter w, Record record)
     {
@@ -214,7 +216,18 @@ public static class RecordJson
             foreach (var x in f) w.WriteNumberValue(x);
             w.WriteEndArray();
         }
-        if (record.MaterializedMeta is { } m)
+        if (record.Pending is { } pending)
+        {
+            w.WritePropertyName("meta"u8);
+            if (pending.CollidesWith(record.RawMeta.Span)) record.Meta.WriteTo(w); // materializes and merges
+            else
+            {
+                var merged = _mergedMeta ??= new ArrayBufferWriter<byte>(1024);
+                pending.AppendTo(record.RawMeta.Span, merged, CreateWriter);
+                w.WriteRawValue(merged.WrittenSpan, skipInputValidation: true);
+            }
+        }
+        else if (record.MaterializedMeta is { } m)
         {
             w.WritePropertyName("meta"u8);
             m.WriteTo(w);

@@ -36,7 +36,9 @@ internal sealed class ChunkWriter : IDisposable
     public TaskStats Stats { get; }
     public long Lines { get; set; }
     public long Bytes { get; set; }
+    /// <summary>Clock ticks per step, summed over the <see cref="TimedRecords"/> records that were timed.</summary>
     public long[] StepTicks { get; }
+    public long TimedRecords { get; set; }
 
     public QuarantineWriter Quarantine() => _quarantine ??= new QuarantineWriter(_layout.Quarantine, OutputLayout.PartName(_task, Chunk));
 
@@ -53,8 +55,15 @@ internal sealed class ChunkWriter : IDisposable
         var bytes = Serialize(record);
         (_removed ??= new ShardWriter(_layout.RemovedPart(_task, Chunk, _layout.Compression))).WriteLine(bytes, record.Source);
         Sample(bytes, kept: false);
-        if (Stats.Examples.Count(e => e.Step == step && e.Reason == reason) < TaskStats.ExamplesPerReason)
+        if (ExamplesOf(step, reason) < TaskStats.ExamplesPerReason)
             Stats.Examples.Add(new RemovedExample(step, reason, record.Id, record.Text.Length <= 400 ? record.Text : record.Text[..400] + "…"));
+    }
+
+    private int ExamplesOf(string step, string reason)
+    {
+        int n = 0;
+        foreach (var e in Stats.Examples) if (e.Step == step && e.Reason == reason) n++;
+        return n;
     }
 
     private ReadOnlySpan<byte> Serialize(Record record)
@@ -92,7 +101,9 @@ internal sealed class ChunkWriter : IDisposable
     /// <summary>Completes the parts (rename into place) and returns the chunk marker to write after them.</summary>
     public ChunkMarker Complete(string configHash, int tasks, ReadPosition end)
     {
-        for (int i = 0; i < Stats.Steps.Count; i++) Stats.Steps[i].Seconds = Stopwatch.GetElapsedTime(0, StepTicks[i]).TotalSeconds;
+        // Timed records are a fixed 1-in-k sample of the input, so scaling by input/timed estimates every step alike.
+        double scale = TimedRecords == 0 ? 0 : (double)Stats.Input / TimedRecords;
+        for (int i = 0; i < Stats.Steps.Count; i++) Stats.Steps[i].Seconds = Stopwatch.GetElapsedTime(0, StepTicks[i]).TotalSeconds * scale;
         var kept = _kept?.Complete();
         var removed = _removed?.Complete();
         string? quarantine = null;

@@ -15,6 +15,9 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
 
     private readonly int[] _topNs = [.. options.TopNGrams.Keys.Order()];
     private readonly int[] _dupNs = [.. options.DupNGrams.Keys.Order()];
+    // Signal names made once, not per record.
+    private readonly Dictionary<int, string> _topNames = options.TopNGrams.Keys.ToDictionary(n => n, n => $"top_{n}_gram_char_frac");
+    private readonly Dictionary<int, string> _dupNames = options.DupNGrams.Keys.ToDictionary(n => n, n => $"dup_{n}_gram_char_frac");
 
     public override Verdict Judge(Record record)
     {
@@ -23,8 +26,8 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
         Signals.Set(record, Signal, "dup_para_char_frac", m.DupParagraphCharFraction);
         Signals.Set(record, Signal, "dup_line_frac", m.DupLineFraction);
         Signals.Set(record, Signal, "dup_line_char_frac", m.DupLineCharFraction);
-        foreach (var (n, f) in m.TopNGramCharFractions) Signals.Set(record, Signal, $"top_{n}_gram_char_frac", f);
-        foreach (var (n, f) in m.DupNGramCharFractions) Signals.Set(record, Signal, $"dup_{n}_gram_char_frac", f);
+        foreach (var (n, f) in m.TopNGramCharFractions) Signals.Set(record, Signal, _topNames[n], f);
+        foreach (var (n, f) in m.DupNGramCharFractions) Signals.Set(record, Signal, _dupNames[n], f);
         return Decide(m, options);
     }
 

@@ -15,48 +15,89 @@ internal sealed class PendingMeta
 {
     private const string SignalsKey = "signals";
 
-    // Top-level keys in first-set order; SignalsKey stands for the whole signals tree.
-    private readonly List<string> _keys = new(4);
-    private readonly List<string> _strings = new(4);
-    private readonly List<Signal> _signals = new(16);
-    private readonly List<string> _signalSteps = new(4);
+    // Top-level keys in first-set order with their string values; SignalsKey (value null) stands for the signals tree.
+    private List<(string Key, string? Value)>? _top;
+    // Signals as parallel arrays (a text signal keeps its value in _texts), sized from what this thread's
+    // records needed before, so a record usually allocates them once.
+    private string[] _steps;
+    private string[] _names;
+    private double[] _numbers;
+    private string?[]? _texts;
+    private int _count;
+    [ThreadStatic] private static int t_capacity;
 
-    private readonly record struct Signal(string Step, string Name, double Number, string? Text);
+    public PendingMeta()
+    {
+        int capacity = Math.Max(4, t_capacity);
+        _steps = new string[capacity];
+        _names = new string[capacity];
+        _numbers = new double[capacity];
+    }
+
+    private int TopIndex(string key)
+    {
+        if (_top is null) return -1;
+        for (int i = 0; i < _top.Count; i++) if (_top[i].Key == key) return i;
+        return -1;
+    }
 
     public void SetString(string key, string value)
     {
         if (key == SignalsKey) throw new ArgumentException("meta.signals is written through SetSignal", nameof(key));
-        int i = _keys.IndexOf(key);
-        if (i >= 0) { _strings[StringSlot(i)] = value; return; }
-        _keys.Add(key);
-        _strings.Add(value);
+        int i = TopIndex(key);
+        if (i >= 0) _top![i] = (key, value);
+        else (_top ??= new List<(string, string?)>(2)).Add((key, value));
     }
 
     public void SetSignal(string step, string name, double number, string? text)
     {
-        if (!_keys.Contains(SignalsKey)) _keys.Add(SignalsKey);
-        if (!_signalSteps.Contains(step)) _signalSteps.Add(step);
-        for (int i = 0; i < _signals.Count; i++)
-            if (_signals[i].Step == step && _signals[i].Name == name) { _signals[i] = new Signal(step, name, number, text); return; }
-        _signals.Add(new Signal(step, name, number, text));
+        if (TopIndex(SignalsKey) < 0) (_top ??= new List<(string, string?)>(2)).Add((SignalsKey, null));
+        int at = -1;
+        for (int i = 0; i < _count; i++)
+            if (_names[i] == name && _steps[i] == step) { at = i; break; }
+        if (at < 0)
+        {
+            if (_count == _steps.Length) Grow();
+            at = _count++;
+            _steps[at] = step;
+            _names[at] = name;
+        }
+        _numbers[at] = number;
+        if (text is not null || _texts is not null) (_texts ??= new string?[_steps.Length])[at] = text;
     }
 
-    /// <summary>Index into _strings of the i-th key (signals take no string slot).</summary>
-    private int StringSlot(int keyIndex)
+    private void Grow()
     {
-        int slot = 0;
-        for (int k = 0; k < keyIndex; k++) if (_keys[k] != SignalsKey) slot++;
-        return slot;
+        int capacity = _steps.Length * 2;
+        Array.Resize(ref _steps, capacity);
+        Array.Resize(ref _names, capacity);
+        Array.Resize(ref _numbers, capacity);
+        if (_texts is not null) Array.Resize(ref _texts, capacity);
+        t_capacity = Math.Max(t_capacity, capacity);
+    }
+
+    private string? TextAt(int i) => _texts?[i];
+
+    /// <summary>The distinct steps in first-set order.</summary>
+    private IEnumerable<string> Steps()
+    {
+        for (int i = 0; i < _count; i++)
+        {
+            bool first = true;
+            for (int j = 0; j < i; j++) if (_steps[j] == _steps[i]) { first = false; break; }
+            if (first) yield return _steps[i];
+        }
     }
 
     /// <summary>True when raw meta already has one of our top-level keys: then merging bytes would duplicate it.</summary>
     public bool CollidesWith(ReadOnlySpan<byte> rawMeta)
     {
+        if (rawMeta.IsEmpty || _top is null) return false;
         if (rawMeta.IndexOf("\\u"u8) >= 0) return true; // a key spelled with escapes would not match below
         Span<byte> quoted = stackalloc byte[130];
-        foreach (var key in _keys)
+        foreach (var (key, _) in _top)
         {
-            if (key.Length > 120 || System.Text.Encoding.UTF8.GetByteCount(key) > 120) return true;
+            if (System.Text.Encoding.UTF8.GetByteCount(key) > 120) return true;
             quoted[0] = (byte)'"';
             int n = System.Text.Encoding.UTF8.GetBytes(key, quoted[1..]);
             quoted[n + 1] = (byte)'"';
@@ -67,15 +108,15 @@ internal sealed class PendingMeta
 
     public void ApplyTo(JsonObject meta)
     {
-        int slot = 0;
-        foreach (var key in _keys)
+        if (_top is null) return;
+        foreach (var (key, value) in _top)
         {
-            if (key != SignalsKey) { meta[key] = _strings[slot++]; continue; }
+            if (key != SignalsKey) { meta[key] = value; continue; }
             var signals = meta[SignalsKey] as JsonObject ?? (JsonObject)(meta[SignalsKey] = new JsonObject());
-            foreach (var s in _signals)
+            for (int i = 0; i < _count; i++)
             {
-                var mine = signals[s.Step] as JsonObject ?? (JsonObject)(signals[s.Step] = new JsonObject());
-                mine[s.Name] = s.Text is null ? JsonValue.Create(s.Number) : JsonValue.Create(s.Text);
+                var mine = signals[_steps[i]] as JsonObject ?? (JsonObject)(signals[_steps[i]] = new JsonObject());
+                mine[_names[i]] = TextAt(i) is { } text ? JsonValue.Create(text) : JsonValue.Create(_numbers[i]);
             }
         }
     }
@@ -83,18 +124,18 @@ internal sealed class PendingMeta
     /// <summary>Writes our members (no braces) as they would follow the raw meta's members.</summary>
     public void WriteMembers(Utf8JsonWriter w)
     {
-        int slot = 0;
-        foreach (var key in _keys)
+        if (_top is null) return;
+        foreach (var (key, value) in _top)
         {
-            if (key != SignalsKey) { w.WriteString(key, _strings[slot++]); continue; }
+            if (key != SignalsKey) { w.WriteString(key, value); continue; }
             w.WriteStartObject(SignalsKey);
-            foreach (var step in _signalSteps)
+            foreach (var step in Steps())
             {
                 w.WriteStartObject(step);
-                foreach (var s in _signals)
+                for (int i = 0; i < _count; i++)
                 {
-                    if (s.Step != step) continue;
-                    if (s.Text is null) w.WriteNumber(s.Name, s.Number); else w.WriteString(s.Name, s.Text);
+                    if (_steps[i] != step) continue;
+                    if (TextAt(i) is { } text) w.WriteString(_names[i], text); else w.WriteNumber(_names[i], _numbers[i]);
                 }
                 w.WriteEndObject();
             }
@@ -103,6 +144,7 @@ internal sealed class PendingMeta
     }
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? _members;
+    [ThreadStatic] private static Utf8JsonWriter? _membersWriter;
 
     /// <summary>
     /// Writes the raw meta object with our members appended, <c>{raw members,ours}</c>, into
@@ -112,12 +154,12 @@ internal sealed class PendingMeta
     {
         var members = _members ??= new ArrayBufferWriter<byte>(1024);
         members.ResetWrittenCount();
-        using (var w = createWriter(members))
-        {
-            w.WriteStartObject();
-            WriteMembers(w);
-            w.WriteEndObject();
-        }
+        var w = _membersWriter ??= createWriter(members);
+        w.Reset(members);
+        w.WriteStartObject();
+        WriteMembers(w);
+        w.WriteEndObject();
+        w.Flush();
         if (rawMeta.IsEmpty) rawMeta = "{}"u8;
         var head = rawMeta[..rawMeta.LastIndexOf((byte)'}')].TrimEnd(" \t\r\n"u8);
         bool hasMembers = head.Length > 1;
@@ -129,11 +171,15 @@ internal sealed class PendingMeta
 
     public PendingMeta Clone()
     {
-        var c = new PendingMeta();
-        c._keys.AddRange(_keys);
-        c._strings.AddRange(_strings);
-        c._signals.AddRange(_signals);
-        c._signalSteps.AddRange(_signalSteps);
+        var c = new PendingMeta
+        {
+            _top = _top is null ? null : [.. _top],
+            _steps = (string[])_steps.Clone(),
+            _names = (string[])_names.Clone(),
+            _numbers = (double[])_numbers.Clone(),
+            _texts = (string?[]?)_texts?.Clone(),
+            _count = _count,
+        };
         return c;
     }
 }

@@ -52,14 +52,17 @@ public sealed partial class FastTextModel
         return result;
     }
 
-    /// <summary>The single best label, or null for text with no tokens the model can use.</summary>
-    public FastTextPrediction? PredictBest(ReadOnlySpan<char> text, float threshold = 0f)
+    /// <summary>
+    /// The single best label, or null for text with no tokens the model can use. With
+    /// <paramref name="joinLines"/> newlines count as spaces, so the whole text is judged rather than its first line.
+    /// </summary>
+    public FastTextPrediction? PredictBest(ReadOnlySpan<char> text, float threshold = 0f, bool joinLines = false)
     {
-        var heap = PredictCore(text, 1, threshold);
+        var heap = PredictCore(text, 1, threshold, joinLines);
         return heap.Count == 0 ? null : new FastTextPrediction(Dictionary.Label(heap.Label(0)), MathF.Exp(heap.Score(0)));
     }
 
-    private TopK PredictCore(ReadOnlySpan<char> text, int k, float threshold)
+    private TopK PredictCore(ReadOnlySpan<char> text, int k, float threshold, bool joinLines = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 1);
         if (Args.Model != FastTextModelKind.Supervised)
@@ -72,6 +75,8 @@ public sealed partial class FastTextModel
         try
         {
             int n = Encoding.UTF8.GetBytes(text, utf8);
+            // In UTF-8 byte 0x0A is only ever '\n', so joining lines here spares a copy of the text.
+            if (joinLines) utf8[..n].Replace((byte)'\n', (byte)' ');
             Dictionary.GetLine(utf8[..n], s.Line);
         }
         finally

@@ -8,13 +8,16 @@ public sealed class LanguageIdentifier(FastTextModel model)
 {
     public FastTextModel Model { get; } = model;
 
+    // Stripped once per label, not once per call.
+    private readonly Dictionary<string, string> _languages = model.Labels.Distinct().ToDictionary(l => l, StripLabel, StringComparer.Ordinal);
+
     public static LanguageIdentifier Load(string modelPath) => new(FastTextModel.Load(modelPath));
 
     /// <summary>The most probable language, or ("und", 0) when the text gives the model nothing to go on.</summary>
     public (string Lang, float Score) Identify(string text)
     {
-        var best = Model.PredictBest(OneLine(text));
-        return best is { } p ? (StripLabel(p.Label), p.Probability) : ("und", 0f);
+        var best = Model.PredictBest(text, joinLines: true);
+        return best is { } p ? (_languages[p.Label], p.Probability) : ("und", 0f);
     }
 
     /// <summary>Up to <paramref name="k"/> languages with probability ≥ <paramref name="threshold"/>, best first.</summary>

@@ -4,6 +4,12 @@ python3-torch and python3-numpy; no transformers or safetensors package required
 
   parity.py check DIR      compare logits, loss and every gradient with the dump written by
                            `dotnet run -c Release --project bench/Assay.Bench -- learn-parity DIR`
+  parity.py hf DIR         from the same dump, write the model as real GPT-2 checkpoints look
+                           (DIR/hf-hub: the hub's gpt2 layout, F32, no "transformer." prefix,
+                           F32 mask buffers; DIR/hf-torch-f16: a torch state_dict with prefix,
+                           tied lm_head.weight, BOOL mask buffers, F16) with the real gpt2
+                           config.json keys, plus torch's logits and loss on the dump's batch
+                           (torch.safetensors) for learn-parity to compare after loading them
   parity.py speed ARGS     time torch training and forward-only scoring; prints one JSON line
 
 The model below follows Hugging Face's GPT2LMHeadModel exactly (Conv1D weights [in, out], tanh
@@ -12,6 +18,7 @@ GELU, pre-LayerNorm, eps 1e-5, lm_head tied to wte) and loads our model.safetens
 import argparse
 import json
 import math
+import os
 import struct
 import sys
 import time
@@ -34,6 +41,37 @@ def read_safetensors(path):
         b, end = e["data_offsets"]
         out[name] = np.frombuffer(data[b:end], dtype="<f4").reshape(e["shape"]).copy()
     return out
+
+
+def write_safetensors(path, tensors, metadata=None):
+    """tensors: name -> (numpy array, safetensors dtype F32|F16|BOOL), written in that order."""
+    header, blobs, off = {}, [], 0
+    if metadata:
+        header["__metadata__"] = metadata
+    for name, (arr, dtype) in tensors.items():
+        b = np.ascontiguousarray(arr.astype({"F32": "<f4", "F16": "<f2", "BOOL": "?"}[dtype])).tobytes()
+        header[name] = {"dtype": dtype, "shape": list(arr.shape), "data_offsets": [off, off + len(b)]}
+        blobs.append(b)
+        off += len(b)
+    h = json.dumps(header).encode()
+    h += b" " * (-len(h) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)))
+        f.write(h)
+        for b in blobs:
+            f.write(b)
+
+
+# The hub's gpt2 config.json, key for key; the sizes are replaced by the test model's.
+GPT2_CONFIG = {
+    "activation_function": "gelu_new", "architectures": ["GPT2LMHeadModel"], "attn_pdrop": 0.1,
+    "bos_token_id": 50256, "embd_pdrop": 0.1, "eos_token_id": 50256, "initializer_range": 0.02,
+    "layer_norm_epsilon": 1e-05, "model_type": "gpt2", "n_ctx": 1024, "n_embd": 768, "n_head": 12,
+    "n_layer": 12, "n_positions": 1024, "resid_pdrop": 0.1, "summary_activation": None,
+    "summary_first_dropout": 0.1, "summary_proj_to_labels": True, "summary_type": "cls_index",
+    "summary_use_proj": True, "task_specific_params": {"text-generation": {"do_sample": True, "max_length": 50}},
+    "vocab_size": 50257,
+}
 
 
 class Gpt2(torch.nn.Module):
@@ -128,6 +166,41 @@ def check(d, threads):
     return 0 if ok else 1
 
 
+def hf(d):
+    cfg = json.load(open(f"{d}/config.json"))
+    src = read_safetensors(f"{d}/model.safetensors")
+    batch = read_safetensors(f"{d}/batch.safetensors")
+    idx = torch.from_numpy(batch["inputs"]).long()
+    tgt = torch.from_numpy(batch["targets"]).long()
+    t = cfg["n_positions"]
+    tril = np.tril(np.ones((t, t), dtype=np.float32)).reshape(1, 1, t, t)
+    # folder: (weight dtype, "transformer." prefix, lm_head.weight stored, mask buffer dtype)
+    variants = {"hf-hub": ("F32", False, False, "F32"), "hf-torch-f16": ("F16", True, True, "BOOL")}
+    for folder, (dtype, prefix, head, mask) in variants.items():
+        out = f"{d}/{folder}"
+        os.makedirs(out, exist_ok=True)
+        rounded = {k: v.astype({"F32": "<f4", "F16": "<f2"}[dtype]).astype("<f4") for k, v in src.items()}
+        tensors = {(k if prefix else k[len("transformer."):]): (v, dtype) for k, v in rounded.items()}
+        p = "transformer." if prefix else ""
+        for i in range(cfg["n_layer"]):
+            tensors[f"{p}h.{i}.attn.bias"] = (tril, mask)
+            tensors[f"{p}h.{i}.attn.masked_bias"] = (np.array(-1e4, dtype=np.float32), "F32")
+        if head:
+            tensors["lm_head.weight"] = (rounded["transformer.wte.weight"], dtype)
+        write_safetensors(f"{out}/model.safetensors", tensors, {"format": "pt"})
+        config = dict(GPT2_CONFIG, **{k: cfg[k] for k in ("n_embd", "n_head", "n_layer", "n_positions", "vocab_size")})
+        config.update(n_ctx=cfg["n_positions"], bos_token_id=cfg["vocab_size"] - 1, eos_token_id=cfg["vocab_size"] - 1)
+        json.dump(config, open(f"{out}/config.json", "w"), indent=2)
+        model = Gpt2(cfg)
+        model.load(rounded)
+        with torch.no_grad():
+            logits = model(idx)
+            loss = F.cross_entropy(logits.view(-1, logits.size(-1)), tgt.view(-1), ignore_index=-1)
+        write_safetensors(f"{out}/torch.safetensors", {"logits": (logits.numpy(), "F32"), "loss": (np.array([float(loss)]), "F32")})
+        print(f"wrote {out} ({dtype}, prefix {bool(prefix)}, lm_head {head}, mask {mask}); torch loss {float(loss):.7f}")
+    return 0
+
+
 def speed(a):
     torch.set_num_threads(a.threads)
     torch.manual_seed(0)
@@ -178,11 +251,13 @@ def main():
     c = sub.add_parser("check")
     c.add_argument("dir")
     c.add_argument("--threads", type=int, default=1)
+    h = sub.add_parser("hf")
+    h.add_argument("dir")
     s = sub.add_parser("speed")
     for k, v in dict(layers=4, heads=4, embd=256, ctx=256, batch=8, vocab=8192, threads=2, steps=5, warmup=1).items():
         s.add_argument("--" + k, type=int, default=v)
     a = ap.parse_args()
-    return check(a.dir, a.threads) if a.cmd == "check" else speed(a)
+    return check(a.dir, a.threads) if a.cmd == "check" else hf(a.dir) if a.cmd == "hf" else speed(a)
 
 
 if __name__ == "__main__":

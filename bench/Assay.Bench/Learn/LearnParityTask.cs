@@ -6,7 +6,11 @@ namespace Assay.Bench.Learn;
 
 /// <summary>
 /// Writes a GPT checkpoint, a batch, and our logits, loss and gradients (in Hugging Face names
-/// and layout) to DIR, then runs bench/learn/parity.py check DIR to compare with PyTorch.
+/// and layout) to DIR, then runs bench/learn/parity.py check DIR to compare with PyTorch. Then
+/// parity.py hf DIR rewrites the model the way real GPT-2 checkpoints are stored (the hub's
+/// prefix-less F32 layout with mask buffers; a torch state_dict with tied lm_head and BOOL masks
+/// in F16) with torch's logits, and we load each folder and compare (no model hub is reachable
+/// here, so this stands in for loading the real gpt2 weights).
 /// </summary>
 public sealed class LearnParityTask : IBenchTask
 {
@@ -59,6 +63,29 @@ public sealed class LearnParityTask : IBenchTask
         }
         SafeTensors.Write(Path.Combine(dir, "ours.safetensors"), tensors);
         Console.WriteLine($"wrote {dir} (matmul backend {MatMul.EffectiveBackend}); running parity.py check");
-        return Python.Run(["check", dir]);
+        int rc = Python.Run(["check", dir]);
+        if (rc != 0) return rc;
+        rc = Python.Run(["hf", dir]);
+        if (rc != 0) return rc;
+        bool ok = true;
+        foreach (string folder in new[] { "hf-hub", "hf-torch-f16" })
+            ok &= CompareHf(Path.Combine(dir, folder), inputs, targets, b, t);
+        Console.WriteLine(ok ? "GPT-2 LAYOUTS OK" : "GPT-2 LAYOUTS FAILED");
+        return ok ? 0 : 1;
+    }
+
+    /// <summary>Loads a GPT-2-layout folder and compares our logits and loss with torch's on the same batch.</summary>
+    private static bool CompareHf(string folder, int[] inputs, int[] targets, int b, int t)
+    {
+        var model = GptCheckpoint.Load(folder);
+        float loss = model.Forward(inputs, targets, b, t);
+        var torch = SafeTensors.Read(Path.Combine(folder, "torch.safetensors"));
+        var logits = model.Logits;
+        float maxDiff = 0;
+        for (int i = 0; i < logits.Length; i++) maxDiff = Math.Max(maxDiff, Math.Abs(logits[i] - torch["logits"].Data[i]));
+        float lossDiff = Math.Abs(loss - torch["loss"].Data[0]);
+        bool ok = maxDiff <= 1e-4f && lossDiff <= 1e-4f;
+        Console.WriteLine($"{Path.GetFileName(folder)}: logits max |diff| {maxDiff:E2}, loss ours {loss:F7} torch {torch["loss"].Data[0]:F7} |diff| {lossDiff:E2} (tolerance 1e-4) {(ok ? "OK" : "FAIL")}");
+        return ok;
     }
 }

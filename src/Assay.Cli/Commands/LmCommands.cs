@@ -3,6 +3,7 @@ using System.Text.Json;
 using Assay.Cli.Infrastructure;
 using Assay.Core.Datasets;
 using Assay.Core.Progress;
+using Assay.Core.Records;
 using Assay.Learn.Analysis;
 using Assay.Learn.Checkpoints;
 using Assay.Learn.Gpt;
@@ -12,14 +13,15 @@ using Assay.Learn.Training;
 namespace Assay.Cli.Commands;
 
 /// <summary>
-/// <c>assay lm train|score|generate</c>: a small byte-level GPT trained on a dataset's text, used
-/// to score documents (per-token log-likelihood) and to sample text. Handlers only call Assay.Learn.
+/// <c>assay lm train|score|generate</c>: a small GPT trained on a dataset's text with a byte or
+/// tiktoken BPE tokenizer (recorded in the checkpoint), used to score documents (per-token
+/// log-likelihood) and to sample text. Handlers only call Assay.Learn.
 /// </summary>
 internal sealed class LmCommands : ICommandGroup
 {
     public IEnumerable<Command> Commands()
     {
-        var lm = new Command("lm", "Train, score with, and sample from a small byte-level GPT (Assay.Learn engine)");
+        var lm = new Command("lm", "Train, score with, and sample from a small GPT (Assay.Learn engine, GPT-2 checkpoint layout)");
         lm.Add(Train());
         lm.Add(Score());
         lm.Add(Generate());
@@ -41,7 +43,12 @@ internal sealed class LmCommands : ICommandGroup
         var layers = Int("--layers", 2, "Transformer blocks (n_layer)");
         var heads = Int("--heads", 4, "Attention heads (n_head)");
         var embd = Int("--embd", 128, "Width (n_embd), a multiple of --heads");
-        var context = Int("--context", 128, "Context length in bytes (n_positions, also the training window)");
+        var tokenizer = new Option<string>("--tokenizer")
+        {
+            Description = $"Tokenizer, recorded in the checkpoint: {string.Join(", ", LmTokenizer.KnownNames)} (vocab_size follows it; documents are separated by its end-of-text token)",
+            DefaultValueFactory = _ => LmTokenizer.ByteName,
+        };
+        var context = Int("--context", 128, "Context length in tokens (n_positions, also the training window)");
         var batch = Int("--batch", 8, "Windows per micro-batch");
         var accum = Int("--accum", 1, "Micro-batches per optimizer step (gradient accumulation)");
         var steps = Int("--steps", 200, "Optimizer steps");
@@ -53,9 +60,9 @@ internal sealed class LmCommands : ICommandGroup
         var resume = new Option<bool>("--resume") { Description = "Continue from OUTPUT/checkpoint (same seed and shape)" };
         var seed = CommonOptions.Seed();
         var threads = Threads();
-        var cmd = new Command("train", "Train a byte-level GPT on a dataset's text; writes loss.jsonl, a Hugging Face-style checkpoint and report.html")
+        var cmd = new Command("train", "Train a GPT on a dataset's text; writes loss.jsonl, a Hugging Face-style checkpoint and report.html")
         {
-            dataset, output, layers, heads, embd, context, batch, accum, steps, lr, warmup, evalEvery, ckptEvery, maxDocs, resume, seed, threads,
+            dataset, output, tokenizer, layers, heads, embd, context, batch, accum, steps, lr, warmup, evalEvery, ckptEvery, maxDocs, resume, seed, threads,
         };
         cmd.SetHandler((parse, ctx, ct) =>
         {
@@ -63,10 +70,11 @@ internal sealed class LmCommands : ICommandGroup
             var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
             string outDir = parse.GetValue(output)!;
             int docs = parse.GetValue(maxDocs);
+            var tok = LoadTokenizer(parse.GetValue(tokenizer)!, ctx, ct);
             var texts = DatasetReader.Read(input).Select(r => r.Text);
-            var corpus = ByteCorpus.Build(docs > 0 ? texts.Take(docs) : texts);
-            ctx.Info($"{corpus.TrainDocuments:N0} training documents ({corpus.Train.Length:N0} bytes), {corpus.ValidationDocuments:N0} held out");
-            var config = new GptConfig(ByteTokenizer.VocabSize, parse.GetValue(context), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(embd));
+            var corpus = TokenCorpus.Build(docs > 0 ? texts.Take(docs) : texts, tok);
+            ctx.Info($"{corpus.TrainDocuments:N0} training documents ({corpus.Train.Length:N0} {tok.Name} tokens), {corpus.ValidationDocuments:N0} held out");
+            var config = new GptConfig(tok.VocabSize, parse.GetValue(context), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(embd));
             int s = unchecked((int)parse.GetValue(seed));
             var model = GptModel.Create(config, s);
             float peak = parse.GetValue(lr);
@@ -75,6 +83,7 @@ internal sealed class LmCommands : ICommandGroup
                 BatchSize = parse.GetValue(batch), SeqLen = config.MaxSeqLen, GradAccumSteps = parse.GetValue(accum),
                 MaxSteps = parse.GetValue(steps), MaxLr = peak, MinLr = peak / 10, WarmupSteps = parse.GetValue(warmup),
                 EvalEvery = corpus.Validation is null ? 0 : parse.GetValue(evalEvery), CheckpointEvery = parse.GetValue(ckptEvery), Seed = s,
+                Tokenizer = tok.Name,
             };
             var result = ctx.WithProgress("lm train", p =>
                 GptTrainer.Train(model, corpus.Train, corpus.Validation, options, outDir, parse.GetValue(resume), new StepProgress(p, options.MaxSteps), ct));
@@ -82,6 +91,7 @@ internal sealed class LmCommands : ICommandGroup
             [
                 ("command", "assay " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
                 ("model", $"{config.NumLayers} layers, {config.NumHeads} heads, width {config.Channels}, context {config.MaxSeqLen}, {model.Layout.Count:N0} parameters"),
+                ("tokenizer", $"{tok.Name} (vocab {tok.VocabSize:N0}, end-of-text {tok.EndOfText}); {corpus.Train.Length:N0} training tokens"),
                 ("matmul", MatMul.EffectiveBackend.ToString()),
             ]);
             ctx.Result(new { steps = result.Steps, resumed_from = result.ResumedFromStep, final_loss = result.FinalLoss, loss_log = result.LossLogPath, checkpoint = result.CheckpointDirectory, report },
@@ -92,40 +102,57 @@ internal sealed class LmCommands : ICommandGroup
         return cmd;
     }
 
+    private static Option<string?> TokenizerOverride() => new("--tokenizer")
+    {
+        Description = $"Tokenizer to use instead of the one config.json records (needed for a converted GPT-2 checkpoint: gpt2); one of {string.Join(", ", LmTokenizer.KnownNames)}",
+    };
+
     private static Command Score()
     {
-        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder (model.safetensors + config.json) from 'assay lm train'" };
-        var dataset = new Argument<string>("DATASET") { Description = "Documents to score: " + DatasetInput.Expected };
-        var output = CommonOptions.Output("JSONL file: one {id, tokens, nll, perplexity} line per record");
+        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder (model.safetensors + config.json) from 'assay lm train', or a converted GPT-2 checkpoint" };
+        var dataset = new Argument<string>("DATASET") { Description = "Documents to score: " + DatasetInput.Expected + ". A record whose meta.tokens is an int array is scored on those ids as given" };
+        var output = CommonOptions.Output("JSONL file: one {id, logprob, tokens, ppl} line per record (logprob in nats, summed over tokens)");
+        var tokenizer = TokenizerOverride();
+        var onError = CommonOptions.OnError();
         var threads = Threads();
-        var cmd = new Command("score", "Per-document negative log-likelihood (nats/byte) and perplexity under a trained byte-level GPT") { checkpoint, dataset, output, threads };
+        var cmd = new Command("score", "Per-document log-probability (nats), token count and perplexity under a trained GPT, with the model's own tokenizer")
+            { checkpoint, dataset, output, tokenizer, onError, threads };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             SetThreads(parse.GetValue(threads));
-            var model = GptCheckpoint.Load(parse.GetValue(checkpoint)!);
+            string dir = parse.GetValue(checkpoint)!;
+            var model = GptCheckpoint.Load(dir);
+            var tok = TokenizerFor(dir, model, parse.GetValue(tokenizer), ctx, ct);
             var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
             string outPath = parse.GetValue(output)!;
+            var onErr = parse.GetValue(onError);
+            int vocab = model.Config.VocabSize;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
+            using var quarantine = onErr == OnError.Quarantine ? new QuarantineWriter(outPath + ".quarantine") : null;
+            // Bad meta.tokens fail or are quarantined by the reader, which knows the file and line.
+            var read = new ReadOptions { OnError = onErr, Quarantine = quarantine, Check = r => RecordTokens.Problem(r, vocab) };
             var (records, tokens, logProb) = ctx.WithProgress("lm score", p =>
             {
-                long n = 0, tok = 0;
+                long n = 0, count = 0;
                 double lp = 0;
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
                 using var writer = new StreamWriter(outPath);
-                foreach (var record in DatasetReader.Read(input))
+                foreach (var record in DatasetReader.Read(input, read))
                 {
                     ct.ThrowIfCancellationRequested();
-                    var score = GptScorer.Score(model, ByteTokenizer.Encode(record.Text), ByteTokenizer.EndOfText);
-                    writer.WriteLine(JsonSerializer.Serialize(new { id = record.Id, tokens = score.Tokens, nll = score.Nll, perplexity = score.Perplexity }));
+                    var score = GptScorer.Score(model, RecordTokens.Of(record, tok, vocab), tok.EndOfText);
+                    writer.WriteLine(JsonSerializer.Serialize(new { id = record.Id, logprob = score.LogProb, tokens = score.Tokens, ppl = score.Tokens > 0 ? score.Perplexity : (double?)null }));
                     n++;
-                    tok += score.Tokens;
+                    count += score.Tokens;
                     lp += score.LogProb;
                     p.Report(new ProgressInfo("score", n, null, "records"));
                 }
-                return (n, tok, lp);
+                return (n, count, lp);
             });
             double nll = tokens == 0 ? double.NaN : -logProb / tokens;
-            ctx.Result(new { records, tokens, nll, perplexity = Math.Exp(nll), output = outPath },
-                $"{records:N0} records, {tokens:N0} bytes, mean NLL {nll:F4} nats/byte (perplexity {Math.Exp(nll):F3})\nscores: {outPath}");
+            long bad = quarantine?.Count ?? 0;
+            ctx.Result(new { records, tokens, tokenizer = tok.Name, logprob = logProb, nll = tokens == 0 ? (double?)null : nll, ppl = tokens == 0 ? (double?)null : Math.Exp(nll), quarantined = bad, output = outPath },
+                $"{records:N0} records, {tokens:N0} {tok.Name} tokens, mean NLL {nll:F4} nats/token (perplexity {Math.Exp(nll):F3})\nscores: {outPath}" +
+                (bad > 0 ? $"\nquarantined: {bad:N0} records in {outPath}.quarantine" : ""));
             return 0;
         });
         return cmd;
@@ -133,28 +160,37 @@ internal sealed class LmCommands : ICommandGroup
 
     private static Command Generate()
     {
-        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder from 'assay lm train'" };
+        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder from 'assay lm train', or a converted GPT-2 checkpoint" };
         var prompt = new Option<string>("--prompt") { Description = "Text to continue (empty: start after end-of-text)", DefaultValueFactory = _ => "" };
-        var maxNew = Int("--max-new", 200, "Bytes to generate");
+        var maxNew = Int("--max-new", 200, "Tokens to generate");
         var temperature = Float("--temperature", 0.8f, "Sampling temperature (0 = greedy)");
-        var topK = Int("--top-k", 0, "Keep only the K most likely bytes (0 = off)");
+        var topK = Int("--top-k", 0, "Keep only the K most likely tokens (0 = off)");
         var topP = Float("--top-p", 1f, "Nucleus sampling: keep the smallest set with this probability (1 = off)");
+        var tokenizer = TokenizerOverride();
         var seed = CommonOptions.Seed();
-        var cmd = new Command("generate", "Sample text from a trained byte-level GPT (seeded, reproducible)") { checkpoint, prompt, maxNew, temperature, topK, topP, seed };
+        var cmd = new Command("generate", "Sample text from a trained GPT with its own tokenizer (seeded, reproducible)") { checkpoint, prompt, maxNew, temperature, topK, topP, tokenizer, seed };
         cmd.SetHandler((parse, ctx, ct) =>
         {
-            var model = GptCheckpoint.Load(parse.GetValue(checkpoint)!);
+            string dir = parse.GetValue(checkpoint)!;
+            var model = GptCheckpoint.Load(dir);
+            var tok = TokenizerFor(dir, model, parse.GetValue(tokenizer), ctx, ct);
             string text = parse.GetValue(prompt)!;
-            int[] ids = [ByteTokenizer.EndOfText, .. ByteTokenizer.Encode(text)];
+            int[] ids = [tok.EndOfText, .. tok.Encode(text)];
             var options = new GenerationOptions(parse.GetValue(maxNew), parse.GetValue(temperature), parse.GetValue(topK), parse.GetValue(topP),
-                unchecked((int)parse.GetValue(seed)), ByteTokenizer.EndOfText);
+                unchecked((int)parse.GetValue(seed)), tok.EndOfText);
             var generated = GptGenerator.Generate(model, ids, options);
-            string completion = ByteTokenizer.Decode(generated);
-            ctx.Result(new { prompt = text, completion, tokens = generated.Length }, text + completion);
+            string completion = tok.Decode(generated);
+            ctx.Result(new { prompt = text, completion, tokens = generated.Length, tokenizer = tok.Name }, text + completion);
             return 0;
         });
         return cmd;
     }
+
+    private static LmTokenizer LoadTokenizer(string name, CliContext ctx, CancellationToken ct) =>
+        LmTokenizer.Load(name, () => TiktokenRanks.Directory(ctx, ct));
+
+    private static LmTokenizer TokenizerFor(string checkpoint, GptModel model, string? requested, CliContext ctx, CancellationToken ct) =>
+        LmTokenizer.ForModel(requested, GptCheckpoint.TokenizerOf(checkpoint), model.Config.VocabSize, () => TiktokenRanks.Directory(ctx, ct));
 
     private static void SetThreads(int n)
     {

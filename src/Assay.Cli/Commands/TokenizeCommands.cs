@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text.Json;
 using Assay.Cli.Infrastructure;
 using Assay.Core.Datasets;
-using Assay.Core.Packs;
 using Assay.Core.Progress;
 using Assay.Core.Records;
 using Assay.Text.Bpe;
@@ -45,12 +44,10 @@ internal sealed class TokenizeCommands : ICommandGroup
 
     private static TiktokenEncoding LoadEncoding(CliContext ctx, string nameOrPath, CancellationToken ct)
     {
-        if (File.Exists(nameOrPath) || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(TiktokenEncoding.DirectoryVariable)))
-            return TiktokenEncoding.Load(nameOrPath);
+        if (File.Exists(nameOrPath)) return TiktokenEncoding.Load(nameOrPath);
         if (!TiktokenEncoding.KnownNames.Contains(nameOrPath))
             throw new CliUserException($"--encoding '{nameOrPath}': not a file, and not one of {string.Join(", ", TiktokenEncoding.KnownNames)}");
-        var pack = ctx.WithProgress("pull tiktoken", p => PackPuller.Pull("tiktoken", p, ct));
-        return TiktokenEncoding.Load(nameOrPath, pack.Path);
+        return TiktokenEncoding.Load(nameOrPath, TiktokenRanks.Directory(ctx, ct));
     }
 
     private static Command Encode()

@@ -55,7 +55,8 @@ public static class ShardReader
             string? problem = null;
             try { record = RecordJson.Parse(line, options.RequireText); }
             catch (RecordFormatException e) { problem = e.Message; }
-            if (record is not null && options.Ids is { } ids && ids.Add(record.Id, new IdLocation(path, range.Start, lines.LineNumber)) is { } first)
+            if (record is not null && options.Check?.Invoke(record) is { } rejected) problem = rejected;
+            else if (record is not null && options.Ids is { } ids && ids.Add(record.Id, new IdLocation(path, range.Start, lines.LineNumber)) is { } first)
                 problem = $"duplicate id '{Truncate(record.Id)}' (first seen at {first})";
             if (problem is not null)
             {

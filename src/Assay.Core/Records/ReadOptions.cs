@@ -12,6 +12,11 @@ public sealed record ReadOptions
     public bool RequireText { get; init; } = true;
     /// <summary>Checks id uniqueness over everything read with these options (null: no check).</summary>
     public IdGuard? Ids { get; init; }
+    /// <summary>
+    /// A rule on parsed records (null: none): a non-null answer is the reason the line is bad, and
+    /// the line then fails the read or goes to quarantine like a malformed one, naming file and line.
+    /// </summary>
+    public Func<Record, string?>? Check { get; init; }
 
     public static ReadOptions Default { get; } = new();
 

@@ -9,7 +9,8 @@ namespace Assay.Learn.Checkpoints;
 /// Reads and writes the safetensors format: an 8-byte little-endian header length, a JSON header
 /// mapping each name to dtype, shape and data_offsets (relative to the end of the header) plus an
 /// optional "__metadata__" string map, then the raw little-endian data. We write F32; we read
-/// F32, F16 and BF16 (converted to float32).
+/// F32, F16 and BF16 (converted to float32), and BOOL/U8 as 0..255 (GPT-2 checkpoints store their
+/// causal-mask buffers h.{i}.attn.bias as BOOL or F32).
 /// </summary>
 public static class SafeTensors
 {
@@ -115,7 +116,8 @@ public static class SafeTensors
             {
                 "F32" => 4,
                 "F16" or "BF16" => 2,
-                _ => throw Bad(path, $"tensor '{prop.Name}' has dtype {dtype}; only F32, F16 and BF16 are supported"),
+                "BOOL" or "U8" => 1,
+                _ => throw Bad(path, $"tensor '{prop.Name}' has dtype {dtype}; only F32, F16, BF16, BOOL and U8 are supported"),
             };
             long count = shape.Aggregate(1L, (a, b) => a * b);
             if (count * size != offs[1] - offs[0])
@@ -163,6 +165,8 @@ public static class SafeTensors
                 for (int i = 0; i < r.Length; i++) r[i] = (float)BinaryPrimitives.ReadHalfLittleEndian(bytes.AsSpan(i * 2));
                 return r;
             }
+            case "BOOL" or "U8":
+                return Array.ConvertAll(bytes, b => (float)b);
             default: // BF16: the upper half of a float32
             {
                 var r = new float[bytes.Length / 2];

@@ -4,7 +4,7 @@ namespace Assay.Learn.Training;
 
 /// <summary>
 /// The simplest tokenizer: UTF-8 bytes are ids 0..255 and 256 is end-of-text (vocab 257). Used by
-/// the LM commands until a trained BPE is wired in; any id source works with the engine.
+/// <see cref="LmTokenizer.Byte"/>; any id source works with the engine.
 /// </summary>
 public static class ByteTokenizer
 {

@@ -31,7 +31,7 @@ public static class GptTrainer
         int start = 0;
         if (resume && Directory.Exists(ckptDir))
         {
-            start = TrainingCheckpoint.Load(ckptDir, model, adam, options.Seed);
+            start = TrainingCheckpoint.Load(ckptDir, model, adam, options.Seed, options.Tokenizer);
             TruncateLog(logPath, start);
         }
         else if (File.Exists(logPath))
@@ -50,7 +50,7 @@ public static class GptTrainer
         {
             if (cancellationToken.IsCancellationRequested)
             {
-                TrainingCheckpoint.Save(ckptDir, model, adam, step, options.Seed);
+                TrainingCheckpoint.Save(ckptDir, model, adam, step, options.Seed, options.Tokenizer);
                 cancellationToken.ThrowIfCancellationRequested();
             }
             var sw = Stopwatch.StartNew();
@@ -81,7 +81,7 @@ public static class GptTrainer
             if ((options.CheckpointEvery > 0 && done % options.CheckpointEvery == 0) || done == options.MaxSteps)
             {
                 log.Flush();
-                TrainingCheckpoint.Save(ckptDir, model, adam, done, options.Seed);
+                TrainingCheckpoint.Save(ckptDir, model, adam, done, options.Seed, options.Tokenizer);
             }
         }
         return new TrainResult(Math.Max(start, options.MaxSteps), start, lastLoss, logPath, ckptDir);

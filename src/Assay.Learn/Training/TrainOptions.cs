@@ -25,6 +25,8 @@ public sealed record TrainOptions
     /// <summary>Evaluate on the validation set every this many steps; 0 disables.</summary>
     public int EvalEvery { get; init; }
     public int EvalBatches { get; init; } = 4;
+    /// <summary>Name of the tokenizer that made the data (an <see cref="LmTokenizer"/> name), recorded in checkpoints; null records none.</summary>
+    public string? Tokenizer { get; init; }
 
     public void Validate()
     {

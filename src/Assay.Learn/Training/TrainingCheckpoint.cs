@@ -15,11 +15,11 @@ internal static class TrainingCheckpoint
     public const string StateFile = "trainer_state.json";
     private const int FormatVersion = 1;
 
-    public static void Save(string directory, GptModel model, AdamW adam, int step, int seed)
+    public static void Save(string directory, GptModel model, AdamW adam, int step, int seed, string? tokenizer)
     {
         string tmp = directory.TrimEnd(Path.DirectorySeparatorChar) + ".tmp";
         if (Directory.Exists(tmp)) Directory.Delete(tmp, recursive: true);
-        GptCheckpoint.Save(model, tmp, new Dictionary<string, string> { ["step"] = step.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        GptCheckpoint.Save(model, tmp, tokenizer, new Dictionary<string, string> { ["step"] = step.ToString(System.Globalization.CultureInfo.InvariantCulture) });
         SafeTensors.Write(Path.Combine(tmp, OptimizerFile),
             [("adam.m", [adam.M.Length], adam.M), ("adam.v", [adam.V.Length], adam.V)],
             new Dictionary<string, string> { ["adam_step"] = adam.Step.ToString(System.Globalization.CultureInfo.InvariantCulture) });
@@ -30,7 +30,7 @@ internal static class TrainingCheckpoint
     }
 
     /// <summary>Loads parameters into model and moments into adam; returns the completed step count.</summary>
-    public static int Load(string directory, GptModel model, AdamW adam, int seed)
+    public static int Load(string directory, GptModel model, AdamW adam, int seed, string? tokenizer)
     {
         string statePath = Path.Combine(directory, StateFile);
         var state = JsonNode.Parse(File.ReadAllText(statePath))
@@ -43,6 +43,8 @@ internal static class TrainingCheckpoint
         var saved = GptCheckpoint.Load(directory);
         if (saved.Config != model.Config)
             throw new InvalidOperationException($"{directory} holds a {saved.Config}, but the model being trained is a {model.Config}.");
+        if (GptCheckpoint.TokenizerOf(directory) is var savedTokenizer && savedTokenizer != tokenizer)
+            throw new InvalidOperationException($"{directory} was trained with tokenizer {savedTokenizer ?? "(none recorded)"}, this run uses {tokenizer ?? "(none)"}.");
         saved.Parameters.CopyTo(model.Parameters, 0);
         var opt = SafeTensors.Read(Path.Combine(directory, OptimizerFile));
         opt["adam.m"].Data.CopyTo(adam.M, 0);

@@ -51,4 +51,17 @@ public sealed class GptCheckpointTests
         File.WriteAllText(dir.File("config.json"), """{"n_layer": 2}""");
         Assert.Contains("n_head", Assert.Throws<InvalidDataException>(() => GptCheckpoint.Load(dir.Path)).Message);
     }
+
+    [Fact]
+    public void The_tokenizer_name_is_recorded_in_config_json_and_read_back()
+    {
+        using var dir = new TempDir();
+        var m = GptModel.Create(GptGradientTests.Tiny, 1);
+        GptCheckpoint.Save(m, dir.Path, "cl100k_base");
+        var cfg = JsonDocument.Parse(File.ReadAllText(dir.File("config.json"))).RootElement;
+        Assert.Equal("cl100k_base", cfg.GetProperty("assay_tokenizer").GetString());
+        Assert.Equal("cl100k_base", GptCheckpoint.TokenizerOf(dir.Path));
+        GptCheckpoint.Save(m, dir.Path);
+        Assert.Null(GptCheckpoint.TokenizerOf(dir.Path));
+    }
 }

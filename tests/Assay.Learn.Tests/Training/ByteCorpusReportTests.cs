@@ -16,7 +16,7 @@ public sealed class ByteCorpusReportTests
         Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), ids.Length);
         Assert.Equal(text, ByteTokenizer.Decode([.. ids, ByteTokenizer.EndOfText]));
 
-        var split = ByteCorpus.Build(["a", "bb", "c", "dd", "e", "ff"], validationEvery: 3);
+        var split = TokenCorpus.Build(["a", "bb", "c", "dd", "e", "ff"], LmTokenizer.Byte, validationEvery: 3);
         Assert.Equal(4, split.TrainDocuments);
         Assert.Equal(2, split.ValidationDocuments);
         Assert.Equal([97, 256, 98, 98, 256, 100, 100, 256, 101, 256], split.Train.Tokens.ToArray());

@@ -76,4 +76,16 @@ public sealed class GptTrainerTests
             GptTrainer.Train(GptModel.Create(Small, 3), data, null, Options(2) with { Seed = 12 }, dir.Path, resume: true, cancellationToken: Ct));
         Assert.Contains("seed", ex.Message);
     }
+
+    [Fact]
+    public void Checkpoints_record_the_tokenizer_and_resume_with_another_is_refused()
+    {
+        using var dir = new TempDir();
+        var data = ByteText();
+        var r = GptTrainer.Train(GptModel.Create(Small, 3), data, null, Options(1) with { Tokenizer = "byte" }, dir.Path, cancellationToken: Ct);
+        Assert.Equal("byte", Assay.Learn.Checkpoints.GptCheckpoint.TokenizerOf(r.CheckpointDirectory));
+        var ex = Assert.Throws<InvalidOperationException>(() =>
+            GptTrainer.Train(GptModel.Create(Small, 3), data, null, Options(2) with { Tokenizer = "gpt2" }, dir.Path, resume: true, cancellationToken: Ct));
+        Assert.Contains("trained with tokenizer byte, this run uses gpt2", ex.Message);
+    }
 }

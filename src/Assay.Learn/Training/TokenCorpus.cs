@@ -1,14 +1,15 @@
 namespace Assay.Learn.Training;
 
 /// <summary>
-/// Builds byte-level training and validation token streams from document texts: every
-/// validationEvery-th document (by position, so the split is reproducible) goes to validation.
+/// Builds training and validation token streams from document texts, each document followed by
+/// the tokenizer's end-of-text id: every validationEvery-th document (by position, so the split is
+/// reproducible) goes to validation.
 /// </summary>
-public static class ByteCorpus
+public static class TokenCorpus
 {
     public sealed record Split(TokenDataset Train, TokenDataset? Validation, int TrainDocuments, int ValidationDocuments);
 
-    public static Split Build(IEnumerable<string> texts, int validationEvery = 20)
+    public static Split Build(IEnumerable<string> texts, LmTokenizer tokenizer, int validationEvery = 20)
     {
         var train = new List<int>();
         var val = new List<int>();
@@ -17,8 +18,8 @@ public static class ByteCorpus
         {
             bool isVal = validationEvery > 0 && i++ % validationEvery == validationEvery - 1;
             var dst = isVal ? val : train;
-            dst.AddRange(ByteTokenizer.Encode(text));
-            dst.Add(ByteTokenizer.EndOfText);
+            dst.AddRange(tokenizer.Encode(text));
+            dst.Add(tokenizer.EndOfText);
             if (isVal) nVal++; else nTrain++;
         }
         return new Split(new TokenDataset([.. train]), val.Count > 0 ? new TokenDataset([.. val]) : null, nTrain, nVal);

@@ -154,11 +154,11 @@ public sealed class FiltersThroughputBench : IBenchTask
     private static readonly string[] Names = [.. Enumerable.Range(0, 38).Select(i => $"signal_{i}")];
 
     /// <summary>The sotu data pack (pulled into the cache on first use).</summary>
-    private static (List<Record> Docs, string Source) LoadSpeeches() =>
+    internal static (List<Record> Docs, string Source) LoadSpeeches() =>
         (DatasetReader.Read("pack:sotu").ToList(), "SOTU 1790-2016 (pack:sotu)");
 
     /// <summary>Cuts speeches into 2–8 KB pages, one to three sentences a line, with web boilerplate and contacts mixed in.</summary>
-    private static List<Record> MakeWebLike(List<Record> speeches, Random rng)
+    internal static List<Record> MakeWebLike(List<Record> speeches, Random rng)
     {
         string[] boilerplate =
         [

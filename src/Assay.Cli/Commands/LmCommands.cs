@@ -15,7 +15,9 @@ namespace Assay.Cli.Commands;
 /// <summary>
 /// <c>assay lm train|score|generate</c>: a small GPT trained on a dataset's text with a byte or
 /// tiktoken BPE tokenizer (recorded in the checkpoint), used to score documents (per-token
-/// log-likelihood) and to sample text. Handlers only call Assay.Learn.
+/// log-likelihood) and to sample text. Handlers only call Assay.Learn. Paths take issue #4's
+/// spellings (<c>lm train --data D --out DIR</c>, <c>lm score --model DIR --input D --output F</c>,
+/// <c>lm generate --model DIR</c>) or the older positional ones (<c>lm score CHECKPOINT DATASET -o F</c>).
 /// </summary>
 internal sealed class LmCommands : ICommandGroup
 {

@@ -78,4 +78,117 @@ public sealed class LmCommandsTests
         Assert.Equal(expected.LogProb, scores[1].GetProperty("logprob").GetDouble(), 9);
         Assert.Contains("\"id\":\"bad\"", File.ReadAllText(Path.Combine(dir["o.jsonl"] + ".quarantine", "part-00000.lines")));
     }
+
+    /// <summary>Six short documents, over 300 bytes in all: enough windows for a context of 256 byte tokens.</summary>
+    private static string Corpus(TempDir dir)
+    {
+        File.WriteAllText(dir["d.jsonl"], string.Concat(Enumerable.Range(0, 6).Select(i =>
+            $"{{\"id\":\"d{i}\",\"text\":\"hello world, the state of the union is strong, said the president {i}\"}}\n")));
+        return dir["d.jsonl"];
+    }
+
+    private static JsonElement Config(string outDir) =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "checkpoint", "config.json"))).RootElement;
+
+    private static int[] Shape(JsonElement config) =>
+        [.. new[] { "n_layer", "n_head", "n_embd", "n_positions", "vocab_size" }.Select(k => config.GetProperty(k).GetInt32())];
+
+    [Fact]
+    public void TheIssueSpellingsTrainScoreAndGenerateEndToEnd()
+    {
+        using var dir = new TempDir();
+        string data = Corpus(dir);
+        File.WriteAllText(dir["cfg.json"], """{"n_layer": 1, "n_head": 2, "n_embd": 16, "n_positions": 16}""");
+
+        // lm train --data DATASET --tokenizer NAME --config FILE --steps N --out DIR
+        var (code, _, err) = CliRunner.Run("lm", "train", "--data", data, "--tokenizer", "byte", "--config", dir["cfg.json"], "--steps", "2", "--out", dir["m"],
+            "--batch", "2", "--warmup", "1", "--eval-every", "0");
+        Assert.True(code == 0, err);
+        Assert.Equal([1, 2, 16, 16, 257], Shape(Config(dir["m"]))); // vocab_size from the byte tokenizer
+        Assert.Equal(2, Lines(Path.Combine(dir["m"], "loss.jsonl")).Length); // one line per step
+
+        // lm score --model DIR --input DATASET --output FILE.jsonl
+        string model = Path.Combine(dir["m"], "checkpoint");
+        (code, _, err) = CliRunner.Run("lm", "score", "--model", model, "--input", data, "--output", dir["s.jsonl"]);
+        Assert.True(code == 0, err);
+        var scores = Lines(dir["s.jsonl"]);
+        Assert.Equal(["d0", "d1", "d2", "d3", "d4", "d5"], scores.Select(s => s.GetProperty("id").GetString()));
+        Assert.Equal(["id", "logprob", "tokens", "ppl"], scores[0].EnumerateObject().Select(p => p.Name));
+
+        // The positional form scores the same.
+        (code, _, err) = CliRunner.Run("lm", "score", model, data, "-o", dir["s2.jsonl"]);
+        Assert.True(code == 0, err);
+        Assert.Equal(File.ReadAllText(dir["s.jsonl"]), File.ReadAllText(dir["s2.jsonl"]));
+
+        // lm generate --model DIR --prompt TEXT
+        string output;
+        (code, output, err) = CliRunner.Run("lm", "generate", "--model", model, "--prompt", "hello", "--max-new", "4", "--json");
+        Assert.True(code == 0, err);
+        var gen = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("hello", gen.GetProperty("prompt").GetString());
+        Assert.InRange(gen.GetProperty("tokens").GetInt32(), 1, 4);
+    }
+
+    [Fact]
+    public void ConfigTinyTrainsTheSpeedTargetShape()
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = CliRunner.Run("lm", "train", "--data", Corpus(dir), "--tokenizer", "byte", "--config", "tiny", "--steps", "1", "--out", dir["m"],
+            "--batch", "1", "--warmup", "1", "--eval-every", "0");
+        Assert.True(code == 0, err);
+        Assert.Equal([4, 4, 256, 256, 257], Shape(Config(dir["m"])));
+    }
+
+    [Fact]
+    public void ExplicitShapeOptionsOverrideTheConfigPreset()
+    {
+        using var dir = new TempDir();
+        // small is 12 layers, 12 heads, width 768, context 1024; the heads come through, the rest is overridden.
+        var (code, _, err) = CliRunner.Run("lm", "train", Corpus(dir), "-o", dir["m"], "--config", "small", "--layers", "1", "--embd", "24", "--context", "8",
+            "--steps", "1", "--batch", "1", "--warmup", "1", "--eval-every", "0");
+        Assert.True(code == 0, err);
+        Assert.Equal([1, 12, 24, 8, 257], Shape(Config(dir["m"])));
+
+        // --model with a positional DATASET: the positional fills the slot not named.
+        (code, _, err) = CliRunner.Run("lm", "score", "--model", Path.Combine(dir["m"], "checkpoint"), dir["d.jsonl"], "-o", dir["s.jsonl"]);
+        Assert.True(code == 0, err);
+        Assert.Equal(6, Lines(dir["s.jsonl"]).Length);
+    }
+
+    [Fact]
+    public void ABadConfigNamesTheAcceptedOnes()
+    {
+        using var dir = new TempDir();
+        var (code, _, err) = CliRunner.Run("lm", "train", "--data", Corpus(dir), "--config", "huge", "--out", dir["m"]);
+        Assert.Equal(1, code);
+        Assert.Contains("assay: error: --config: 'huge' is not a GPT config: not one of tiny, small, and no such file (a JSON file with n_layer, n_head, n_embd, n_positions)", err);
+
+        File.WriteAllText(dir["cfg.json"], """{"n_layer": 1, "n_head": 2, "n_embd": 16, "n_positions": 16, "vocab_size": 50257}""");
+        (code, _, err) = CliRunner.Run("lm", "train", "--data", dir["d.jsonl"], "--config", dir["cfg.json"], "--out", dir["m"]);
+        Assert.Equal(1, code);
+        Assert.Contains("vocab_size 50257, but the tokenizer has 257 tokens", err);
+        Assert.False(Directory.Exists(dir["m"]));
+    }
+
+    [Fact]
+    public void AValueGivenNeitherWayOrBothWaysIsAUsageError()
+    {
+        using var dir = new TempDir();
+        string data = Corpus(dir);
+        var (code, _, err) = CliRunner.Run("lm", "train", "--out", dir["m"]);
+        Assert.Equal(1, code);
+        Assert.Contains("assay: error: lm train: no DATASET; give --data DATASET, or use the positional form 'lm train DATASET'", err);
+
+        (code, _, err) = CliRunner.Run("lm", "train", data, "--data", data, "--out", dir["m"]);
+        Assert.Equal(1, code);
+        Assert.Contains($"assay: error: lm train: '{data}' and --data '{data}' both give DATASET; give each once", err);
+
+        (code, _, err) = CliRunner.Run("lm", "score", "--input", data, "-o", dir["s.jsonl"]);
+        Assert.Equal(1, code);
+        Assert.Contains("assay: error: lm score: no CHECKPOINT; give --model DIR, or use the positional form 'lm score CHECKPOINT DATASET'", err);
+
+        (code, _, err) = CliRunner.Run("lm", "generate", "--prompt", "x");
+        Assert.Equal(1, code);
+        Assert.Contains("assay: error: lm generate: no CHECKPOINT; give --model DIR", err);
+    }
 }

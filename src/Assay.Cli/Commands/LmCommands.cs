@@ -15,7 +15,9 @@ namespace Assay.Cli.Commands;
 /// <summary>
 /// <c>assay lm train|score|generate</c>: a small GPT trained on a dataset's text with a byte or
 /// tiktoken BPE tokenizer (recorded in the checkpoint), used to score documents (per-token
-/// log-likelihood) and to sample text. Handlers only call Assay.Learn.
+/// log-likelihood) and to sample text. Handlers only call Assay.Learn. Paths take issue #4's
+/// spellings (<c>lm train --data D --out DIR</c>, <c>lm score --model DIR --input D --output F</c>,
+/// <c>lm generate --model DIR</c>) or the older positional ones (<c>lm score CHECKPOINT DATASET -o F</c>).
 /// </summary>
 internal sealed class LmCommands : ICommandGroup
 {
@@ -36,19 +38,33 @@ internal sealed class LmCommands : ICommandGroup
 
     private static Option<int> Threads() => Int("--threads", 0, "Kernel threads (0 = all cores); results do not depend on it with the managed matmul");
 
+    /// <summary>The shape without --config: small enough to train in seconds.</summary>
+    private static GptConfig DefaultShape(int vocabSize) => new(vocabSize, MaxSeqLen: 128, NumLayers: 2, NumHeads: 4, Channels: 128);
+
+    private static Option<int?> Shape(string name, string description) => new(name) { Description = description + "; overrides --config" };
+
     private static Command Train()
     {
-        var dataset = new Argument<string>("DATASET") { Description = "Training text: " + DatasetInput.Expected };
+        var dataset = ArgumentOrOption.Create("DATASET", "--data", "DATASET", "Training text: " + DatasetInput.Expected);
         var output = CommonOptions.Output("Folder for loss.jsonl, checkpoint/ and report.html");
-        var layers = Int("--layers", 2, "Transformer blocks (n_layer)");
-        var heads = Int("--heads", 4, "Attention heads (n_head)");
-        var embd = Int("--embd", 128, "Width (n_embd), a multiple of --heads");
+        output.Aliases.Add("--out");
+        output.HelpName = "DIR";
+        var def = DefaultShape(0);
+        var config = new Option<string?>("--config")
+        {
+            Description = $"Model shape: {GptPresets.Describe()}, or a JSON file with config.json's n_layer, n_head, n_embd, n_positions " +
+                          $"(vocab_size follows --tokenizer). Without it: {def.NumLayers} layers, {def.NumHeads} heads, width {def.Channels}, context {def.MaxSeqLen}",
+            HelpName = string.Join('|', GptPresets.KnownNames) + "|FILE",
+        };
+        var layers = Shape("--layers", "Transformer blocks (n_layer)");
+        var heads = Shape("--heads", "Attention heads (n_head)");
+        var embd = Shape("--embd", "Width (n_embd), a multiple of the heads");
         var tokenizer = new Option<string>("--tokenizer")
         {
             Description = $"Tokenizer, recorded in the checkpoint: {string.Join(", ", LmTokenizer.KnownNames)} (vocab_size follows it; documents are separated by its end-of-text token)",
             DefaultValueFactory = _ => LmTokenizer.ByteName,
         };
-        var context = Int("--context", 128, "Context length in tokens (n_positions, also the training window)");
+        var context = Shape("--context", "Context length in tokens (n_positions, also the training window)");
         var batch = Int("--batch", 8, "Windows per micro-batch");
         var accum = Int("--accum", 1, "Micro-batches per optimizer step (gradient accumulation)");
         var steps = Int("--steps", 200, "Optimizer steps");
@@ -62,25 +78,32 @@ internal sealed class LmCommands : ICommandGroup
         var threads = Threads();
         var cmd = new Command("train", "Train a GPT on a dataset's text; writes loss.jsonl, a Hugging Face-style checkpoint and report.html")
         {
-            dataset, output, tokenizer, layers, heads, embd, context, batch, accum, steps, lr, warmup, evalEvery, ckptEvery, maxDocs, resume, seed, threads,
+            dataset.Argument, dataset.Option, output, tokenizer, config, layers, heads, embd, context, batch, accum, steps, lr, warmup, evalEvery, ckptEvery, maxDocs, resume, seed, threads,
         };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             SetThreads(parse.GetValue(threads));
-            var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
+            var input = DatasetInput.Resolve(ArgumentOrOption.Resolve(parse, dataset)[0]);
             string outDir = parse.GetValue(output)!;
             int docs = parse.GetValue(maxDocs);
             var tok = LoadTokenizer(parse.GetValue(tokenizer)!, ctx, ct);
+            string? configSpec = parse.GetValue(config);
+            var shape = configSpec is null ? DefaultShape(tok.VocabSize) : ConfigFor(configSpec, tok.VocabSize);
+            shape = shape with
+            {
+                NumLayers = parse.GetValue(layers) ?? shape.NumLayers, NumHeads = parse.GetValue(heads) ?? shape.NumHeads,
+                Channels = parse.GetValue(embd) ?? shape.Channels, MaxSeqLen = parse.GetValue(context) ?? shape.MaxSeqLen,
+            };
+            shape.Validate();
             var texts = DatasetReader.Read(input).Select(r => r.Text);
             var corpus = TokenCorpus.Build(docs > 0 ? texts.Take(docs) : texts, tok);
             ctx.Info($"{corpus.TrainDocuments:N0} training documents ({corpus.Train.Length:N0} {tok.Name} tokens), {corpus.ValidationDocuments:N0} held out");
-            var config = new GptConfig(tok.VocabSize, parse.GetValue(context), parse.GetValue(layers), parse.GetValue(heads), parse.GetValue(embd));
             int s = unchecked((int)parse.GetValue(seed));
-            var model = GptModel.Create(config, s);
+            var model = GptModel.Create(shape, s);
             float peak = parse.GetValue(lr);
             var options = new TrainOptions
             {
-                BatchSize = parse.GetValue(batch), SeqLen = config.MaxSeqLen, GradAccumSteps = parse.GetValue(accum),
+                BatchSize = parse.GetValue(batch), SeqLen = shape.MaxSeqLen, GradAccumSteps = parse.GetValue(accum),
                 MaxSteps = parse.GetValue(steps), MaxLr = peak, MinLr = peak / 10, WarmupSteps = parse.GetValue(warmup),
                 EvalEvery = corpus.Validation is null ? 0 : parse.GetValue(evalEvery), CheckpointEvery = parse.GetValue(ckptEvery), Seed = s,
                 Tokenizer = tok.Name,
@@ -90,7 +113,7 @@ internal sealed class LmCommands : ICommandGroup
             string report = TrainingReport.Write(result.LossLogPath, outDir, $"LM training: {Path.GetFileName(Path.TrimEndingDirectorySeparator(input.Spec))}",
             [
                 ("command", "assay " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1))),
-                ("model", $"{config.NumLayers} layers, {config.NumHeads} heads, width {config.Channels}, context {config.MaxSeqLen}, {model.Layout.Count:N0} parameters"),
+                ("model", $"{(configSpec is null ? "" : configSpec + ": ")}{shape.NumLayers} layers, {shape.NumHeads} heads, width {shape.Channels}, context {shape.MaxSeqLen}, {model.Layout.Count:N0} parameters"),
                 ("tokenizer", $"{tok.Name} (vocab {tok.VocabSize:N0}, end-of-text {tok.EndOfText}); {corpus.Train.Length:N0} training tokens"),
                 ("matmul", MatMul.EffectiveBackend.ToString()),
             ]);
@@ -102,6 +125,19 @@ internal sealed class LmCommands : ICommandGroup
         return cmd;
     }
 
+    /// <summary>A --config preset name or JSON file; an unknown name is a usage error listing the known ones.</summary>
+    private static GptConfig ConfigFor(string spec, int vocabSize)
+    {
+        try
+        {
+            return GptPresets.Resolve(spec, vocabSize);
+        }
+        catch (ArgumentException e) { throw new CliUserException($"--config: {e.Message}"); }
+    }
+
+    private static ArgumentOrOption Checkpoint() => ArgumentOrOption.Create("CHECKPOINT", "--model", "DIR",
+        "A checkpoint folder (model.safetensors + config.json) from 'assay lm train', or a converted GPT-2 checkpoint");
+
     private static Option<string?> TokenizerOverride() => new("--tokenizer")
     {
         Description = $"Tokenizer to use instead of the one config.json records (needed for a converted GPT-2 checkpoint: gpt2); one of {string.Join(", ", LmTokenizer.KnownNames)}",
@@ -109,21 +145,23 @@ internal sealed class LmCommands : ICommandGroup
 
     private static Command Score()
     {
-        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder (model.safetensors + config.json) from 'assay lm train', or a converted GPT-2 checkpoint" };
-        var dataset = new Argument<string>("DATASET") { Description = "Documents to score: " + DatasetInput.Expected + ". A record whose meta.tokens is an int array is scored on those ids as given" };
+        var checkpoint = Checkpoint();
+        var dataset = ArgumentOrOption.Create("DATASET", "--input", "DATASET",
+            "Documents to score: " + DatasetInput.Expected + ". A record whose meta.tokens is an int array is scored on those ids as given", "-i");
         var output = CommonOptions.Output("JSONL file: one {id, logprob, tokens, ppl} line per record (logprob in nats, summed over tokens)");
         var tokenizer = TokenizerOverride();
         var onError = CommonOptions.OnError();
         var threads = Threads();
         var cmd = new Command("score", "Per-document log-probability (nats), token count and perplexity under a trained GPT, with the model's own tokenizer")
-            { checkpoint, dataset, output, tokenizer, onError, threads };
+            { checkpoint.Argument, dataset.Argument, checkpoint.Option, dataset.Option, output, tokenizer, onError, threads };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             SetThreads(parse.GetValue(threads));
-            string dir = parse.GetValue(checkpoint)!;
+            var paths = ArgumentOrOption.Resolve(parse, checkpoint, dataset);
+            string dir = paths[0], data = paths[1];
             var model = GptCheckpoint.Load(dir);
             var tok = TokenizerFor(dir, model, parse.GetValue(tokenizer), ctx, ct);
-            var input = DatasetInput.Resolve(parse.GetValue(dataset)!);
+            var input = DatasetInput.Resolve(data);
             string outPath = parse.GetValue(output)!;
             var onErr = parse.GetValue(onError);
             int vocab = model.Config.VocabSize;
@@ -160,7 +198,7 @@ internal sealed class LmCommands : ICommandGroup
 
     private static Command Generate()
     {
-        var checkpoint = new Argument<string>("CHECKPOINT") { Description = "A checkpoint folder from 'assay lm train', or a converted GPT-2 checkpoint" };
+        var checkpoint = Checkpoint();
         var prompt = new Option<string>("--prompt") { Description = "Text to continue (empty: start after end-of-text)", DefaultValueFactory = _ => "" };
         var maxNew = Int("--max-new", 200, "Tokens to generate");
         var temperature = Float("--temperature", 0.8f, "Sampling temperature (0 = greedy)");
@@ -168,10 +206,10 @@ internal sealed class LmCommands : ICommandGroup
         var topP = Float("--top-p", 1f, "Nucleus sampling: keep the smallest set with this probability (1 = off)");
         var tokenizer = TokenizerOverride();
         var seed = CommonOptions.Seed();
-        var cmd = new Command("generate", "Sample text from a trained GPT with its own tokenizer (seeded, reproducible)") { checkpoint, prompt, maxNew, temperature, topK, topP, tokenizer, seed };
+        var cmd = new Command("generate", "Sample text from a trained GPT with its own tokenizer (seeded, reproducible)") { checkpoint.Argument, checkpoint.Option, prompt, maxNew, temperature, topK, topP, tokenizer, seed };
         cmd.SetHandler((parse, ctx, ct) =>
         {
-            string dir = parse.GetValue(checkpoint)!;
+            string dir = ArgumentOrOption.Resolve(parse, checkpoint)[0];
             var model = GptCheckpoint.Load(dir);
             var tok = TokenizerFor(dir, model, parse.GetValue(tokenizer), ctx, ct);
             string text = parse.GetValue(prompt)!;

@@ -118,11 +118,18 @@ public static class GptCheckpoint
         File.WriteAllText(path, json.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
-    public static GptConfig ReadConfig(string path)
+    /// <summary>
+    /// The shape config.json describes. With <paramref name="vocabSize"/> (a training config whose
+    /// vocabulary follows the tokenizer) vocab_size may be left out, and if present must agree.
+    /// </summary>
+    public static GptConfig ReadConfig(string path, int? vocabSize = null)
     {
         var node = ParseConfig(path);
+        string needs = vocabSize is null ? "n_layer, n_head, n_embd, n_positions, vocab_size" : "n_layer, n_head, n_embd, n_positions";
         int Get(string key, string? fallback = null) => node[key]?.GetValue<int>() ?? (fallback is null ? null : node[fallback]?.GetValue<int>())
-            ?? throw new InvalidDataException($"{path} lacks \"{key}\" (needs n_layer, n_head, n_embd, n_positions, vocab_size).");
+            ?? throw new InvalidDataException($"{path} lacks \"{key}\" (needs {needs}).");
+        if (vocabSize is { } v && node["vocab_size"]?.GetValue<int>() is { } fileVocab && fileVocab != v)
+            throw new InvalidDataException($"{path}: vocab_size {fileVocab}, but the tokenizer has {v} tokens; drop vocab_size (it follows the tokenizer).");
         void Unsupported(string why) => throw new InvalidDataException($"{path}: {why}; only GPT-2's architecture is supported.");
         if (node["model_type"]?.GetValue<string>() is { } type && type != "gpt2") Unsupported($"model_type {type}");
         if (node["activation_function"]?.GetValue<string>() is { } act && act is not ("gelu_new" or "gelu_pytorch_tanh"))
@@ -134,7 +141,7 @@ public static class GptCheckpoint
         if (node["scale_attn_by_inverse_layer_idx"]?.GetValue<bool>() == true) Unsupported("scale_attn_by_inverse_layer_idx true");
         if (node["add_cross_attention"]?.GetValue<bool>() == true) Unsupported("add_cross_attention true");
         // n_positions is the real context; GPT-2's configs repeat it as n_ctx (older ones have only n_ctx).
-        var config = new GptConfig(Get("vocab_size"), Get("n_positions", "n_ctx"), Get("n_layer"), Get("n_head"), Get("n_embd"));
+        var config = new GptConfig(vocabSize ?? Get("vocab_size"), Get("n_positions", "n_ctx"), Get("n_layer"), Get("n_head"), Get("n_embd"));
         if (node["n_inner"]?.GetValue<int>() is { } inner && inner != 4 * config.Channels) Unsupported($"n_inner {inner} (the MLP is 4 x n_embd = {4 * config.Channels} wide)");
         config.Validate();
         return config;

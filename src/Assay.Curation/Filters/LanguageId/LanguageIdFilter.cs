@@ -23,7 +23,7 @@ public sealed class LanguageIdFilter(LanguageIdOptions options) : FilterStep
         var model = options.Model is { } m
             ? StepPaths.Resolve(context, m)
             : Path.Combine(PackPuller.Pull("lid176").Path, "lid.176.ftz");
-        _lid = LanguageIdentifier.Load(model);
+        _lid = SharedModels.Get(model, LanguageIdentifier.Load);
         _allowed = new HashSet<string>(options.Languages, StringComparer.Ordinal);
     }
 

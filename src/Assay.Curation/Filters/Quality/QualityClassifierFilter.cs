@@ -23,7 +23,7 @@ public sealed class QualityClassifierFilter(QualityClassifierOptions options) : 
         if (string.IsNullOrEmpty(options.Model)) throw new ArgumentException($"{Name}: 'model' is required (train one with `assay classifier train`)");
         if ((options.Threshold is null) == (options.TopFraction is null))
             throw new ArgumentException($"{Name}: give exactly one of 'threshold' or 'top_fraction'");
-        _model = FastTextModel.Load(StepPaths.Resolve(context, options.Model));
+        _model = SharedModels.Get(StepPaths.Resolve(context, options.Model), FastTextModel.Load);
         _label = options.PositiveLabel.StartsWith(FastTextArgs.LabelPrefix, StringComparison.Ordinal) ? options.PositiveLabel : FastTextArgs.LabelPrefix + options.PositiveLabel;
         if (!_model.Labels.Contains(_label))
             throw new ArgumentException($"{Name}: the model has no label '{options.PositiveLabel}' (its labels: {string.Join(", ", _model.Labels)})");

@@ -26,8 +26,10 @@ public sealed class DecontaminateFilter(DecontaminateOptions options) : FilterSt
         foreach (var b in options.Benchmarks)
         {
             var input = DatasetInput.Resolve(StepPaths.Resolve(context, b));
-            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(b));
-            name = name.Split('.')[0];
+            // Named as contamination.json names them: the pack, or the file without its extensions.
+            var name = b.StartsWith(DatasetInput.PackPrefix, StringComparison.Ordinal)
+                ? b[DatasetInput.PackPrefix.Length..]
+                : Path.GetFileName(Path.TrimEndingDirectorySeparator(b)).Split('.')[0];
             if (!benchmarks.TryAdd(name, DatasetDecontamination.LoadItems(input)))
                 throw new ArgumentException($"{Name}: two benchmarks are named '{name}'");
         }

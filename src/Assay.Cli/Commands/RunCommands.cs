@@ -121,8 +121,9 @@ internal sealed class RunCommands : ICommandGroup
             $"sample: {p.SampledRecords:N0} records from {p.SampledShards} shards; read {p.ReadMsPer1kRecords:F1} ms/1k records, write {p.WriteMsPer1kRecords:F1} ms/1k",
         };
         foreach (var s in p.Steps) lines.Add($"  step {s.Step,-26} {s.MsPer1kRecords,8:F1} ms/1k records   keeps {s.KeptFraction,6:P1}");
-        foreach (var s in p.Stages) lines.Add($"  stage {s.Name,-8} wall {Time(s.WallSeconds),9}  RAM {Bytes(s.RamBytes),10}  disk {Bytes(s.DiskBytes),10}  ({s.Note})");
-        lines.Add($"  total    wall {Time(p.TotalWallSeconds),9}  RAM {Bytes(p.PeakRamBytes),10}  disk {Bytes(p.TotalDiskBytes),10}");
+        int width = Math.Max(8, p.Stages.Max(s => s.Name.Length));
+        foreach (var s in p.Stages) lines.Add($"  stage {s.Name.PadRight(width)} wall {Time(s.WallSeconds),9}  RAM {Bytes(s.RamBytes),10}  disk {Bytes(s.DiskBytes),10}  ({s.Note})");
+        lines.Add($"  total {new string(' ', width)} wall {Time(p.TotalWallSeconds),9}  RAM {Bytes(p.PeakRamBytes),10}  disk {Bytes(p.TotalDiskBytes),10}");
         return string.Join('\n', lines);
     }
 

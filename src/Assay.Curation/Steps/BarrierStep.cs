@@ -32,6 +32,13 @@ public abstract class BarrierStep : Step
     public virtual long Map(BarrierContext context, int task, CancellationToken ct) =>
         throw new NotSupportedException($"{GetType().Name} has no map phase");
 
+    /// <summary>
+    /// Rough cost for <c>--plan</c> of <paramref name="records"/> records of <paramref name="bytes"/>
+    /// bytes of JSON. The default assumes one pass reading at ~100 MB/s and ~200 bytes of RAM per record.
+    /// </summary>
+    public virtual BarrierCost Estimate(long records, long bytes) =>
+        new(0, bytes / 100e6, records * 200, 0, "one job over the stage's records (generic estimate)");
+
     /// <summary>The global decision: write a decision for every record to change, in <see cref="BarrierInput.ReadAll"/> order.</summary>
     public abstract BarrierResult Reduce(BarrierContext context, BarrierDecisionWriter decisions, CancellationToken ct);
 }

@@ -23,6 +23,19 @@ public sealed class DedupMinHashStep(DedupMinHashOptions options) : BarrierStep
         MinHashSignatureStage.Run(context.Input.Read(task).Select(r => DedupRecords.Document(r, options.ScoreKey)),
             context.WorkDir, options.Engine(), task, context.Input.Tasks, ct);
 
+    /// <summary>
+    /// Signatures at ~50 MB/s per core (issue #6's target at 128 permutations); signature files take
+    /// 8 bytes × num_perm per record, bucket entries 16 bytes per band per record, sorted in runs of
+    /// max_entries_in_memory; union-find holds ~60 bytes per record.
+    /// </summary>
+    public override BarrierCost Estimate(long records, long bytes)
+    {
+        var bands = options.Engine().ResolveBands().Bands;
+        long entries = records * bands;
+        return new(bytes / 50e6, entries * 0.1e-6 + records * 0.5e-6, Math.Min(entries, options.MaxEntriesInMemory) * 16L + records * 60,
+            records * (8L * options.NumPerm + 16L * bands), $"map: signatures per task; reduce: buckets ({bands} bands, external sort) and clusters");
+    }
+
     public override BarrierResult Reduce(BarrierContext context, BarrierDecisionWriter decisions, CancellationToken ct)
     {
         var mh = options.Engine();

@@ -43,7 +43,7 @@ public static class PipelineMerger
         var mix = run.Config.Mix is { } spec
             ? Mixing.Mixer.Run([new Mixing.MixInput(layout.Folder)], spec, layout.Mixed, run.Config.Seed, run.Config.Compression, lineage)
             : null;
-        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix };
+        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix, Barriers = stages.HasBarriers ? stages.Summaries() : null };
         MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
         PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
         return result;

@@ -242,6 +242,25 @@ public sealed class PipelineStages
         return (stats, kept, removed);
     }
 
+    /// <summary>Each barrier's reduce marker and cluster sizes, in pipeline order.</summary>
+    internal List<BarrierSummary> Summaries()
+    {
+        var list = new List<BarrierSummary>();
+        for (int b = 1; b <= _barriers.Count; b++)
+        {
+            var marker = MarkerJson.Read<BarrierMarker>(ReduceMarker(b));
+            var sizes = new SortedDictionary<int, long>();
+            foreach (var group in File.ReadLines(BarrierDecisionWriter.ClustersFile(BarrierFolder(b)))
+                         .Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!["cluster"]!.GetValue<string>()).GroupBy(c => c, StringComparer.Ordinal))
+            {
+                int size = group.Count();
+                sizes[size] = sizes.GetValueOrDefault(size) + 1;
+            }
+            list.Add(new BarrierSummary(marker.Step, marker.Decisions, marker.Result?.Details ?? new SortedDictionary<string, double>(), sizes));
+        }
+        return list;
+    }
+
     /// <summary>Every barrier's clusters, in pipeline order, into the output's <c>clusters.jsonl</c>.</summary>
     internal void WriteClusters()
     {

@@ -59,6 +59,13 @@ public sealed class BarrierPipelineTests
         Assert.Equal(removed.Count, members.Count);
         foreach (var (id, cluster) in members) Assert.Equal(removed[id].GetMetaString("duplicate_of"), cluster);
         Assert.All(lines.Where(l => (bool)l["kept"]!), l => Assert.Equal((string)l["id"]!, (string)l["cluster"]!));
+
+        // stats.json and the report: per barrier, clusters by size (a cluster of k removes k - 1) and the method's figures.
+        var barriers = stats.Barriers!;
+        Assert.Equal(["dedup_exact_v1", "dedup_minhash_v1"], barriers.Select(b => b.Step));
+        Assert.Equal(removed.Count, barriers.Sum(b => b.ClusterSizes.Sum(kv => (kv.Key - 1) * kv.Value)));
+        Assert.True(barriers[1].Details["bands"] * barriers[1].Details["rows"] <= 128);
+        Assert.Contains("dedup_minhash_v1: duplicate clusters by size", File.ReadAllText(d["out/report.html"]));
     }
 
     [Fact]

@@ -109,6 +109,18 @@ public sealed class BarrierPipelineTests
         Assert.True(File.Exists(d["out/report.html"]));
     }
 
+    [Fact]
+    public void A_barrier_whose_stage_is_empty_decides_nothing_and_the_run_still_merges()
+    {
+        using var d = new TempDir();
+        DedupCorpus.Write(d.Path, 50);
+        var steps = "  - type: test_min_length_v1\n    min_chars: 100000\n  - type: dedup_minhash_v1\n  - type: dedup_lines_v1\n";
+        var stats = Run(TestData.Config(d.Path, Yaml("out", 3, steps))).Stats!;
+        Assert.Equal((50, 0L, 50L), (stats.Input, stats.Kept, stats.Removed));
+        Assert.Equal([0L, 0L], stats.Steps.Skip(1).Select(s => s.In));
+        Assert.Empty(File.ReadAllLines(d["out/clusters.jsonl"]));
+    }
+
     [Theory]
     [InlineData("dedup_lines_v1\n    unit: line\n    min_words: 2", DedupMethod.Lines)]
     [InlineData("dedup_substring_v1\n    min_length: 40", DedupMethod.Substring)]

@@ -109,6 +109,34 @@ public sealed class BarrierPipelineTests
         Assert.True(File.Exists(d["out/report.html"]));
     }
 
+    [Theory]
+    [InlineData("lowest_id", "a")]
+    [InlineData("longest", "c")]
+    [InlineData("highest_score", "b")]
+    public void Keep_rules_pick_the_survivor_as_the_cli_does(string keep, string survivor)
+    {
+        using var d = new TempDir();
+        Directory.CreateDirectory(d["in"]);
+        const string text = "the same sentence about rivers and cities appears in three documents";
+        using (var w = new Core.IO.ShardWriter(d["in/a.jsonl"]))
+        {
+            var a = new Record("a", text);
+            a.Meta["score"] = 0.1;
+            var b = new Record("b", text.ToUpperInvariant());
+            b.Meta["score"] = 0.9;
+            var c = new Record("c", "  " + text.Replace(" ", "   ", StringComparison.Ordinal) + "  ");
+            foreach (var r in new[] { c, b, a, new Record("z", "something else entirely") }) w.Write(r);
+            w.Complete();
+        }
+        foreach (var step in new[] { "dedup_exact_v1", "dedup_minhash_v1\n    ngram: 3" })
+        {
+            var output = "out-" + step[6..11];
+            Run(TestData.Config(d.Path, Yaml(output, 2, $"  - type: {step}\n    keep: {keep}\n")));
+            Assert.Equal([survivor, "z"], ById(d[output]).Keys.Order(StringComparer.Ordinal));
+            Assert.All(ById(d[output + "/removed"]).Values, r => Assert.Equal(survivor, r.GetMetaString("duplicate_of")));
+        }
+    }
+
     [Fact]
     public void A_barrier_whose_stage_is_empty_decides_nothing_and_the_run_still_merges()
     {

@@ -20,13 +20,14 @@ internal sealed class RunCommands : ICommandGroup
         var tasks = new Option<int?>("--tasks") { Description = "Number of tasks N (default: the file's 'tasks', else one per work item)" };
         var workers = new Option<int>("--workers") { Description = "Local worker threads K (output is the same for any K)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var task = new Option<int?>("--task") { Description = "Run only task i of N (what each Slurm array element does); no merge" };
+        var stage = new Option<int?>("--stage") { Description = "With barrier steps (dedup): run only stage S (task i with --task; see --plan for the stages); no merge" };
         var merge = new Option<bool>("--merge") { Description = "Only merge finished tasks into dataset.json, stats.json and report.html" };
         var plan = new Option<bool>("--plan") { Description = "Estimate RAM, disk and time per stage from a sample, without running" };
         var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
         var mem = new Option<int?>("--mem-mb") { Description = "Slurm memory per task (MB)" };
         var cmd = new Command("run", "Run a curation pipeline: tasks over shards and byte ranges, checkpointed and resumable, then merge")
         {
-            pipeline, executor, tasks, workers, task, merge, plan, partition, mem,
+            pipeline, executor, tasks, workers, task, stage, merge, plan, partition, mem,
         };
         cmd.SetHandler((p, ctx, ct) =>
         {
@@ -38,6 +39,16 @@ internal sealed class RunCommands : ICommandGroup
                 return 0;
             }
             var run = PipelineRun.Prepare(config, p.GetValue(tasks));
+            if (p.GetValue(stage) is int si)
+            {
+                var stages = PipelineStages.Of(run);
+                if ((uint)si >= (uint)stages.All.Count) throw new ArgumentException($"--stage {si}: this pipeline has stages 0..{stages.All.Count - 1}");
+                var st = stages.All[si];
+                int ti = p.GetValue(task) ?? (st.Parallel ? throw new ArgumentException($"stage {si} ({st.Name}) runs as tasks: give --task i") : 0);
+                var (skippedStage, _) = ctx.WithProgress($"stage {st.Name} task {ti}", _ => stages.Run(st, ti, ct: ct));
+                ctx.Result(new { stage = si, name = st.Name, task = ti, skipped = skippedStage }, $"stage {si} ({st.Name}) task {ti} {(skippedStage ? "was already done" : "done")}");
+                return 0;
+            }
             if (p.GetValue(task) is int i)
             {
                 var r = ctx.WithProgress($"task {i}/{run.Tasks}", pr => new LocalExecutor(1).Run(run, [i], merge: false, progress: pr, ct: ct));
@@ -110,8 +121,9 @@ internal sealed class RunCommands : ICommandGroup
             $"sample: {p.SampledRecords:N0} records from {p.SampledShards} shards; read {p.ReadMsPer1kRecords:F1} ms/1k records, write {p.WriteMsPer1kRecords:F1} ms/1k",
         };
         foreach (var s in p.Steps) lines.Add($"  step {s.Step,-26} {s.MsPer1kRecords,8:F1} ms/1k records   keeps {s.KeptFraction,6:P1}");
-        foreach (var s in p.Stages) lines.Add($"  stage {s.Name,-8} wall {Time(s.WallSeconds),9}  RAM {Bytes(s.RamBytes),10}  disk {Bytes(s.DiskBytes),10}  ({s.Note})");
-        lines.Add($"  total    wall {Time(p.TotalWallSeconds),9}  RAM {Bytes(p.PeakRamBytes),10}  disk {Bytes(p.TotalDiskBytes),10}");
+        int width = Math.Max(8, p.Stages.Max(s => s.Name.Length));
+        foreach (var s in p.Stages) lines.Add($"  stage {s.Name.PadRight(width)} wall {Time(s.WallSeconds),9}  RAM {Bytes(s.RamBytes),10}  disk {Bytes(s.DiskBytes),10}  ({s.Note})");
+        lines.Add($"  total {new string(' ', width)} wall {Time(p.TotalWallSeconds),9}  RAM {Bytes(p.PeakRamBytes),10}  disk {Bytes(p.TotalDiskBytes),10}");
         return string.Join('\n', lines);
     }
 

@@ -14,6 +14,12 @@ namespace Assay.Curation.Decontamination;
 /// </summary>
 public static class DatasetDecontamination
 {
+    /// <summary>A benchmark's items: <c>text</c>, or question (<c>text</c>) + <c>meta.answer</c>.</summary>
+    public static IReadOnlyList<BenchmarkItem> LoadItems(DatasetInput benchmark, ReadOptions? read = null) =>
+        DatasetReader.Read(benchmark, read ?? ReadOptions.Default)
+            .Select(r => r.GetMetaString("answer") is { } answer ? BenchmarkItem.FromQuestionAnswer(r.Id, r.Text, answer) : new BenchmarkItem(r.Id, r.Text))
+            .ToList();
+
     public static ContaminationReport Run(DatasetInput training, IReadOnlyDictionary<string, DatasetInput> benchmarks, DecontaminationOptions options,
         string? cleanDir = null, string? removedDir = null, ReadOptions? read = null, Lineage? lineage = null,
         IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
@@ -22,9 +28,7 @@ public static class DatasetDecontamination
         var items = new Dictionary<string, IReadOnlyList<BenchmarkItem>>(StringComparer.Ordinal);
         foreach (var (name, input) in benchmarks)
         {
-            items[name] = DatasetReader.Read(input, read)
-                .Select(r => r.GetMetaString("answer") is { } answer ? BenchmarkItem.FromQuestionAnswer(r.Id, r.Text, answer) : new BenchmarkItem(r.Id, r.Text))
-                .ToList();
+            items[name] = LoadItems(input, read);
         }
         var decon = new Decontaminator(items, options);
         using var clean = cleanDir is null ? null : new DatasetWriter(cleanDir);

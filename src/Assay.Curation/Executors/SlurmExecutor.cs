@@ -7,7 +7,8 @@ namespace Assay.Curation.Executors;
 /// <summary>
 /// Runs a pipeline as Slurm jobs: an array job over the tasks not yet done (each element runs the
 /// same <c>assay</c> with <c>--task $SLURM_ARRAY_TASK_ID --tasks N</c>), and a merge job with
-/// <c>--dependency=afterok</c> on it. Waits by polling <c>squeue</c>; completion is judged by the
+/// <c>--dependency=afterok</c> on it. With barrier steps, every stage not yet done is its own job
+/// (an array, or one job for a reduce, adding <c>--stage S</c>), each <c>afterok</c> on the one before. Waits by polling <c>squeue</c>; completion is judged by the
 /// markers and stats.json the jobs leave, not by Slurm accounting (often not configured).
 /// </summary>
 public sealed class SlurmExecutor(SlurmOptions options)
@@ -21,42 +22,49 @@ public sealed class SlurmExecutor(SlurmOptions options)
         Directory.CreateDirectory(logs);
         var pipeline = run.Config.SourceFile;
         var name = "assay-" + Path.GetFileNameWithoutExtension(pipeline);
-        var pending = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
+        var stages = PipelineStages.Of(run);
         var statsPath = Path.Combine(layout.Folder, PipelineStats.FileName);
         File.Delete(statsPath); // the merge job rewrites it; its presence afterwards is the success signal
 
         var jobs = new List<string>();
-        string? arrayJob = null;
+        string? last = null;
+        int submitted = 0, units = 0;
+        string[] After(string? job) => job is null ? [] : [$"--dependency=afterok:{job}", "--kill-on-invalid-dep=yes"];
         try
         {
-            if (pending.Count > 0)
+            if (!stages.HasBarriers)
             {
-                var script = Path.Combine(dir, "tasks.sbatch");
-                File.WriteAllText(script, SlurmScripts.Tasks(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks, pending));
-                arrayJob = Submit(script);
-                jobs.Add(arrayJob);
+                var pending = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
+                units = run.Tasks;
+                submitted = pending.Count;
+                if (pending.Count > 0)
+                {
+                    var script = Path.Combine(dir, "tasks.sbatch");
+                    File.WriteAllText(script, SlurmScripts.Tasks(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks, pending));
+                    jobs.Add(last = Submit(script));
+                }
+            }
+            else
+            {
+                // One job per stage, each after the one before: a segment's plan is its predecessor's output.
+                foreach (var stage in stages.All)
+                {
+                    var pending = stages.Pending(stage);
+                    units += stages.Units(stage).Count;
+                    submitted += pending.Count;
+                    if (pending.Count == 0) continue;
+                    var script = Path.Combine(dir, $"stage-{stage.Index}.sbatch");
+                    File.WriteAllText(script, SlurmScripts.Stage(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks, stage.Index, stage.Parallel ? pending : null));
+                    jobs.Add(last = Submit(script, After(last)));
+                }
             }
             var mergeScript = Path.Combine(dir, "merge.sbatch");
             File.WriteAllText(mergeScript, SlurmScripts.Merge(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks));
-            var mergeJob = arrayJob is null ? Submit(mergeScript) : Submit(mergeScript, $"--dependency=afterok:{arrayJob}", "--kill-on-invalid-dep=yes");
-            jobs.Add(mergeJob);
-
-            while (true)
-            {
-                ct.ThrowIfCancellationRequested();
-                var (exit, output, err) = ProcessRunner.Run("squeue", "-h", "-j", string.Join(',', jobs), "-o", "%i %T %r");
-                if (exit != 0 && !err.Contains("Invalid job id", StringComparison.Ordinal))
-                    throw new InvalidOperationException($"squeue failed: {err.Trim()}");
-                progress?.Report(new ProgressInfo("tasks", Enumerable.Range(0, run.Tasks).Count(run.IsDone), run.Tasks, "tasks"));
-                var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-                if (lines.Length == 0) break;
-                if (lines.Any(l => l.Contains("DependencyNeverSatisfied", StringComparison.Ordinal)))
-                {
-                    ProcessRunner.Run("scancel", mergeJob);
-                    break;
-                }
-                Thread.Sleep(options.Poll);
-            }
+            jobs.Add(Submit(mergeScript, After(last)));
+            int Done() => stages.HasBarriers
+                ? stages.All.Sum(s => stages.Units(s).Count(t => stages.IsDone(s, t)))
+                : Enumerable.Range(0, run.Tasks).Count(run.IsDone);
+            Wait(jobs, () => progress?.Report(new ProgressInfo("tasks", Done(), units, "tasks")), ct);
         }
         catch (OperationCanceledException)
         {
@@ -64,15 +72,47 @@ public sealed class SlurmExecutor(SlurmOptions options)
             throw;
         }
 
-        var failed = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
-        if (failed.Count > 0)
+        if (!stages.HasBarriers)
+        {
+            var failed = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
+            if (failed.Count > 0)
+                throw new InvalidOperationException(
+                    $"{failed.Count} of {run.Tasks} Slurm tasks did not finish ({string.Join(", ", failed.Take(10))}); logs: {logs}/task-<i>.out" +
+                    LogTail(Path.Combine(logs, $"task-{failed[0]}.out")));
+        }
+        else if (stages.All.FirstOrDefault(s => stages.Pending(s).Count > 0) is { } stuck)
+        {
+            var failed = stages.Pending(stuck);
+            var log = stuck.Parallel ? $"stage-{stuck.Index}-task-{failed[0]}.out" : $"stage-{stuck.Index}.out";
             throw new InvalidOperationException(
-                $"{failed.Count} of {run.Tasks} Slurm tasks did not finish ({string.Join(", ", failed.Take(10))}); logs: {logs}/task-<i>.out" +
-                LogTail(Path.Combine(logs, $"task-{failed[0]}.out")));
+                $"{failed.Count} of {stages.Units(stuck).Count} Slurm tasks of stage {stuck.Index} ({stuck.Name}) did not finish ({string.Join(", ", failed.Take(10))}); log: {logs}/{log}" +
+                LogTail(Path.Combine(logs, log)));
+        }
         if (!File.Exists(statsPath))
             throw new InvalidOperationException($"the Slurm merge job did not finish; log: {logs}/merge.out" + LogTail(Path.Combine(logs, "merge.out")));
         var stats = MarkerJson.Read<PipelineStats>(statsPath);
-        return new RunSummary(pending.Count, run.Tasks - pending.Count, 0, stats, clock.Elapsed);
+        return new RunSummary(submitted, units - submitted, 0, stats, clock.Elapsed);
+    }
+
+    /// <summary>Polls squeue until none of the jobs is left; a job whose dependency failed is never run, so it and the rest are cancelled.</summary>
+    private void Wait(List<string> jobs, Action report, CancellationToken ct)
+    {
+        while (true)
+        {
+            ct.ThrowIfCancellationRequested();
+            var (exit, output, err) = ProcessRunner.Run("squeue", "-h", "-j", string.Join(',', jobs), "-o", "%i %T %r");
+            if (exit != 0 && !err.Contains("Invalid job id", StringComparison.Ordinal))
+                throw new InvalidOperationException($"squeue failed: {err.Trim()}");
+            report();
+            var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (lines.Length == 0) break;
+            if (lines.Any(l => l.Contains("DependencyNeverSatisfied", StringComparison.Ordinal)))
+            {
+                ProcessRunner.Run("scancel", [.. jobs]);
+                break;
+            }
+            Thread.Sleep(options.Poll);
+        }
     }
 
     private string Submit(string script, params string[] extra)

@@ -2,7 +2,7 @@ using System.Text;
 
 namespace Assay.Curation.Executors;
 
-/// <summary>The sbatch scripts of a run: one array job over the pending tasks, one merge job after it.</summary>
+/// <summary>The sbatch scripts of a run: one array job over the pending tasks (one job per stage with barrier steps), one merge job after it.</summary>
 public static class SlurmScripts
 {
     public static string Quote(string s) => "'" + s.Replace("'", "'\\''") + "'";
@@ -28,6 +28,16 @@ public static class SlurmScripts
         + $"#SBATCH --array={ArraySpec(pending, o.MaxParallel)}\n"
         + "set -euo pipefail\n"
         + $"exec {o.AssayCommand} run {Quote(pipeline)} --task \"$SLURM_ARRAY_TASK_ID\" --tasks {tasks}\n";
+
+    /// <summary>
+    /// One stage of a pipeline with barrier steps: an array over the stage's pending tasks, or (a
+    /// barrier's reduce, <paramref name="pending"/> null) a single job; <c>--stage</c> picks the stage.
+    /// </summary>
+    public static string Stage(SlurmOptions o, string jobName, string logs, string workDir, string pipeline, int tasks, int stage, IReadOnlyList<int>? pending) =>
+        Header(o, $"{jobName}-stage{stage}", Path.Combine(logs, pending is null ? $"stage-{stage}.out" : $"stage-{stage}-task-%a.out"), workDir)
+        + (pending is null ? "" : $"#SBATCH --array={ArraySpec(pending, o.MaxParallel)}\n")
+        + "set -euo pipefail\n"
+        + $"exec {o.AssayCommand} run {Quote(pipeline)} --stage {stage}{(pending is null ? "" : " --task \"$SLURM_ARRAY_TASK_ID\"")} --tasks {tasks}\n";
 
     public static string Merge(SlurmOptions o, string jobName, string logs, string workDir, string pipeline, int tasks) =>
         Header(o, jobName + "-merge", Path.Combine(logs, "merge.out"), workDir)

@@ -13,22 +13,10 @@ public static class PipelineMerger
     public static PipelineStats Merge(PipelineRun run, string? assayVersion = null)
     {
         var layout = run.Layout;
-        var missing = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
-        if (missing.Count > 0)
-            throw new InvalidOperationException($"cannot merge: {missing.Count} of {run.Tasks} tasks are not done ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}); rerun them first");
-
-        var markers = Enumerable.Range(0, run.Tasks).Select(t => MarkerJson.Read<TaskMarker>(layout.DoneMarker(t))).ToList();
-        var stats = TaskStats.For(run.Config.Steps.Select(s => s.Id));
-        foreach (var m in markers)
-        {
-            if (m.ConfigHash != run.Config.ConfigHash || m.Tasks != run.Tasks)
-                throw new InvalidOperationException($"{layout.DoneMarker(m.Task)} belongs to another run");
-            stats.Merge(m.Stats, signalCap: int.MaxValue);
-        }
+        var stages = PipelineStages.Of(run);
+        var (stats, kept, removed) = stages.HasBarriers ? stages.Gather() : Gather(run);
         var accounting = stats.ToAccounting();
         accounting.Verify();
-        var kept = markers.SelectMany(m => m.Kept).ToList();
-        var removed = markers.SelectMany(m => m.Removed).ToList();
         long removedCount = accounting.Steps.Sum(s => s.RemovedTotal);
         if (kept.Sum(s => s.Records) != accounting.FinalKept)
             throw new AccountingException($"kept shards hold {kept.Sum(s => s.Records)} records but the steps kept {accounting.FinalKept}");
@@ -50,13 +38,32 @@ public static class PipelineMerger
         DatasetManifests.Build(name, kept, sources, lineage, "records kept by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Folder);
         DatasetManifests.Build(name + "-removed", removed, sources, lineage, "records removed by " + Path.GetFileName(run.Config.SourceFile)).Save(layout.Removed);
 
+        if (stages.HasBarriers) stages.WriteClusters();
+
         var mix = run.Config.Mix is { } spec
             ? Mixing.Mixer.Run([new Mixing.MixInput(layout.Folder)], spec, layout.Mixed, run.Config.Seed, run.Config.Compression, lineage)
             : null;
-        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix };
+        var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix, Barriers = stages.HasBarriers ? stages.Summaries() : null };
         MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
         PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
         return result;
+    }
+
+    private static (TaskStats Stats, List<ShardInfo> Kept, List<ShardInfo> Removed) Gather(PipelineRun run)
+    {
+        var missing = Enumerable.Range(0, run.Tasks).Where(t => !run.IsDone(t)).ToList();
+        if (missing.Count > 0)
+            throw new InvalidOperationException($"cannot merge: {missing.Count} of {run.Tasks} tasks are not done ({string.Join(", ", missing.Take(10))}{(missing.Count > 10 ? ", …" : "")}); rerun them first");
+
+        var markers = Enumerable.Range(0, run.Tasks).Select(t => MarkerJson.Read<TaskMarker>(run.Layout.DoneMarker(t))).ToList();
+        var stats = TaskStats.For(run.Config.Steps.Select(s => s.Id));
+        foreach (var m in markers)
+        {
+            if (m.ConfigHash != run.Config.ConfigHash || m.Tasks != run.Tasks)
+                throw new InvalidOperationException($"{run.Layout.DoneMarker(m.Task)} belongs to another run");
+            stats.Merge(m.Stats, signalCap: int.MaxValue);
+        }
+        return (stats, markers.SelectMany(m => m.Kept).ToList(), markers.SelectMany(m => m.Removed).ToList());
     }
 
     /// <summary>A marker promises its shards: check they exist with the recorded size (hashes were taken while writing).</summary>

@@ -44,6 +44,18 @@ public static class PipelineReport
                 .AddChart(BarChart.FromCounts("Written tokens per source", mix.Sources.Select(s => new KeyValuePair<string, long>(s.Source, s.OutTokens))));
         }
 
+        if (stats.Barriers is { Count: > 0 } barriers)
+        {
+            var section = report.AddSection("Barrier steps");
+            section.AddParagraph("Global steps (dedup) run over all records of their stage; clusters.jsonl lists every member of a duplicate cluster.");
+            var t = new Table("step", "decisions", "duplicate clusters", "details");
+            foreach (var b in barriers)
+                t.AddRow(b.Step, b.Decisions, b.ClusterSizes.Values.Sum(), string.Join(", ", b.Details.Select(kv => $"{kv.Key}={kv.Value:G6}")));
+            section.AddTable(t);
+            foreach (var b in barriers.Where(b => b.ClusterSizes.Count > 0))
+                section.AddChart(BarChart.FromCounts($"{b.Step}: duplicate clusters by size", b.ClusterSizes.Select(kv => new KeyValuePair<string, long>(kv.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), kv.Value))));
+        }
+
         if (stats.Signals.Count > 0)
         {
             var section = report.AddSection("Signals before and after filtering");

@@ -7,11 +7,11 @@ namespace Assay.Curation.Pipeline;
 /// </summary>
 public sealed class PipelineRun
 {
-    private PipelineRun(PipelineConfig config, WorkPlan plan)
+    private PipelineRun(PipelineConfig config, WorkPlan plan, OutputLayout? layout = null)
     {
         Config = config;
         Plan = plan;
-        Layout = new OutputLayout(config.OutputFolder, config.Compression);
+        Layout = layout ?? new OutputLayout(config.OutputFolder, config.Compression);
         Fingerprint = new RunFingerprint(config.ConfigHash, plan.Tasks, plan.Items.Count, plan.TotalBytes);
     }
 
@@ -30,6 +30,14 @@ public sealed class PipelineRun
 
     /// <summary>For <c>--plan</c>: the same split, without looking at or writing to the output folder.</summary>
     public static PipelineRun ForPlanning(PipelineConfig config, int? tasks = null) => new(config, WorkPlan.Build(config, tasks));
+
+    /// <summary>One stage of a pipeline with barrier steps: its own steps, plan and layout (see <see cref="PipelineStages"/>).</summary>
+    internal static PipelineRun ForStage(PipelineConfig config, WorkPlan plan, OutputLayout layout)
+    {
+        var run = new PipelineRun(config, plan, layout);
+        run.CheckFingerprint();
+        return run;
+    }
 
     private void CheckFingerprint()
     {
@@ -51,7 +59,7 @@ public sealed class PipelineRun
     }
 
     private static bool IsOurs(string name) =>
-        name is ".tasks" or "removed" or "quarantine" or "mixed" || name.StartsWith("part-", StringComparison.Ordinal);
+        name is ".tasks" or ".stages" or "removed" or "quarantine" or "mixed" or PipelineStages.ClustersFile || name.StartsWith("part-", StringComparison.Ordinal);
 
     /// <summary>
     /// The command recorded in lineage: the same for every executor and worker count, since they

@@ -21,6 +21,8 @@ public sealed record PipelineStats
     public required IReadOnlyList<RemovedExample> Examples { get; init; }
     /// <summary>The token-weighted mix of the kept records (in <c>mixed/</c>), when the pipeline has a <c>mix</c>.</summary>
     public Mixing.MixResult? Mix { get; init; }
+    /// <summary>The barrier steps (dedup...) in pipeline order, when the pipeline has any.</summary>
+    public IReadOnlyList<Barriers.BarrierSummary>? Barriers { get; init; }
 
     public static PipelineStats From(PipelineRun run, TaskStats stats, RunAccounting accounting, List<ShardInfo> kept, List<ShardInfo> removed)
     {

@@ -84,6 +84,38 @@ public static class Planner
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
     }
 
+    /// <summary>
+    /// Each barrier's map and reduce stages, costed by the step itself for the records expected to
+    /// reach it (the sampled kept share of the per-record steps before it; barriers are assumed to
+    /// keep everything). Maps read the segment's kept shards again, and the segment after a barrier
+    /// reads and writes them once more (its steps' own cost is in the "tasks" stage); the kept shards
+    /// of the segment before a barrier are counted in its disk.
+    /// </summary>
+    private static void AddBarriers(PipelineRun run, List<PlanStage> stages, long totalRecords, double bytesPerRecord, double outRatio,
+        int parallel, long[] stepIn, long[] stepKept, double readSecPerRecord, double writeSecPerRecord)
+    {
+        parallel = Math.Max(1, parallel);
+        double share = 1;
+        for (int i = 0; i < run.Config.Steps.Count; i++)
+        {
+            var spec = run.Config.Steps[i];
+            if (spec.Create() is not BarrierStep barrier)
+            {
+                if (stepIn[i] > 0) share *= (double)stepKept[i] / stepIn[i];
+                continue;
+            }
+            long records = (long)(totalRecords * share);
+            long bytes = (long)(records * bytesPerRecord);
+            var cost = barrier.Estimate(records, bytes);
+            if (barrier.Maps)
+                stages.Add(new(spec.Id + ":map", (cost.MapCpuSeconds + records * readSecPerRecord) / parallel, BaseRamBytes + parallel * PerTaskBufferBytes, 0,
+                    $"~{records:N0} records over {run.Tasks} tasks"));
+            stages.Add(new(spec.Id + ":reduce", cost.ReduceSeconds, BaseRamBytes + cost.ReduceRamBytes, cost.DiskBytes + (long)(bytes * outRatio), cost.Note));
+            stages.Add(new(spec.Id + ":apply", records * (readSecPerRecord + writeSecPerRecord) / parallel, BaseRamBytes + parallel * PerTaskBufferBytes, 0,
+                "the next segment rereads the kept records, applies the decisions and writes them again"));
+        }
+    }
+
     private static bool Do(Action a) { a(); return true; }
 
     private static double Ratio(ShardInfo? a, ShardInfo? b)
@@ -132,12 +164,14 @@ public static class Planner
             new("tasks", makespan, BaseRamBytes + parallel * perTaskRam, keptDisk + removedDisk,
                 slurm ? $"{run.Tasks} array tasks, wall = the longest task if all run at once (queueing not included); RAM per array task"
                       : $"{run.Tasks} tasks on {workers} workers; kept ≈ {keptShare:P0} of bytes"),
-            new("merge", 1 + run.Tasks * 0.01, BaseRamBytes, 64L << 10, "reads task markers, writes dataset.json, stats.json, report.html"),
         };
+        double readPerRecord = records == 0 ? 0 : Sec(readTicks) / records, writePerRecord = records == 0 ? 0 : Sec(writeTicks) / records;
+        AddBarriers(run, stages, totalRecords, bytesPerRecord, outRatio, slurm ? run.Tasks : Math.Min(workers, run.Tasks), stepIn, stepKept, readPerRecord, writePerRecord);
+        stages.Add(new("merge", 1 + run.Tasks * 0.01, BaseRamBytes, 64L << 10, "reads task markers, writes dataset.json, stats.json, report.html"));
         if (run.Config.Mix is { } mix)
         {
             double passes = 1 + Math.Max(1, mix.MaxRepeat);
-            double readSec = records == 0 ? 0 : Sec(readTicks) / records * totalRecords * keptShare;
+            double readSec = readPerRecord * totalRecords * keptShare;
             stages.Add(new("mix", passes * readSec, BaseRamBytes + PerTaskBufferBytes, keptDisk, "one counting pass + one pass per copy over the kept records (upper bound)"));
         }
         return new PipelinePlan

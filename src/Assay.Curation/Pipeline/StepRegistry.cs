@@ -41,7 +41,8 @@ public sealed class StepRegistry
         typeof(FilterStep).IsAssignableFrom(t) ? "filter"
         : typeof(AnnotateStep).IsAssignableFrom(t) ? "annotate"
         : typeof(RewriteStep).IsAssignableFrom(t) ? "rewrite"
-        : throw new InvalidOperationException($"{t.FullName} must derive from FilterStep, AnnotateStep or RewriteStep");
+        : typeof(BarrierStep).IsAssignableFrom(t) ? "barrier"
+        : throw new InvalidOperationException($"{t.FullName} must derive from FilterStep, AnnotateStep, RewriteStep or BarrierStep");
 
     private static IEnumerable<Type> LoadableTypes(Assembly a)
     {

@@ -25,6 +25,22 @@ public sealed class TaskStats
         Quarantined += other.Quarantined;
         if (Steps.Count != other.Steps.Count) throw new AccountingException($"cannot merge stats of {other.Steps.Count} steps into {Steps.Count}");
         for (int i = 0; i < Steps.Count; i++) Steps[i].Merge(other.Steps[i]);
+        MergeSamples(other, signalCap);
+    }
+
+    /// <summary>
+    /// Adds one stage of a pipeline with barrier steps: its steps sit at <paramref name="offset"/> in
+    /// the whole pipeline's list; records read and quarantined count in the first stage only.
+    /// </summary>
+    public void MergeStage(TaskStats stage, int offset, bool firstStage, int signalCap)
+    {
+        if (firstStage) { Input += stage.Input; Quarantined += stage.Quarantined; }
+        for (int i = 0; i < stage.Steps.Count; i++) Steps[offset + i].Merge(stage.Steps[i]);
+        MergeSamples(stage, signalCap);
+    }
+
+    private void MergeSamples(TaskStats other, int signalCap)
+    {
         foreach (var (name, sample) in other.Signals)
         {
             if (!Signals.TryGetValue(name, out var mine)) Signals[name] = mine = new SignalSample();

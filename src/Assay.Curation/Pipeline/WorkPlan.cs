@@ -44,6 +44,13 @@ public sealed class WorkPlan
         return new WorkPlan(items, inputs, n);
     }
 
+    /// <summary>
+    /// The plan of a later stage: the previous stage's kept shards (task order, then chunk order) as
+    /// whole-shard items, item j again going to task j mod N.
+    /// </summary>
+    internal static WorkPlan FromShards(IReadOnlyList<(string Path, long Bytes)> shards, IReadOnlyList<DatasetInput> inputs, int tasks) =>
+        new(shards.Select((s, j) => new WorkItem(j, 0, s.Path, ByteRange.Whole.Start, ByteRange.Whole.End, s.Bytes, null)).ToList(), inputs, tasks);
+
     public IReadOnlyList<WorkItem> ItemsFor(int task)
     {
         if ((uint)task >= (uint)Tasks) throw new ArgumentOutOfRangeException(nameof(task), $"task {task} is not in 0..{Tasks - 1}");

@@ -13,18 +13,37 @@ public sealed class CrashRecoveryTests
     [Fact]
     public async Task Killed_runs_resume_to_byte_identical_output()
     {
-        var ct = TestContext.Current.CancellationToken;
         using var d = new TempDir();
         TestData.WriteInputs(d.Path, plain: 5000, gz: 2000, zst: 1000);
-        string Yaml(string output) => TestData.Yaml(output, "tasks: 3", "none", checkpointRecords: 250)
-            .Replace("  - type: test_words_v1\n", "  - type: test_words_v1\n    pause_every: 8\n", StringComparison.Ordinal);
-        var reference = TestData.Config(d.Path, Yaml("ref"));
-        new LocalExecutor(2).Run(PipelineRun.Prepare(reference), ct: ct);
+        await AssertKilledRunsResume(d, output => TestData.Yaml(output, "tasks: 3", "none", checkpointRecords: 250)
+            .Replace("  - type: test_words_v1\n", "  - type: test_words_v1\n    pause_every: 8\n", StringComparison.Ordinal));
+    }
 
-        File.WriteAllText(d["crash.yaml"], Yaml("crash"));
+    /// <summary>
+    /// The same with exact and MinHash barriers: kills land in any stage (a second slowed step sits
+    /// after the last barrier), and a killed map or reduce is redone from its inputs.
+    /// </summary>
+    [Fact]
+    public async Task Killed_runs_with_dedup_barriers_resume_to_byte_identical_output()
+    {
+        using var d = new TempDir();
+        TestData.WriteInputs(d.Path, plain: 3000, gz: 1000, zst: 1000);
+        await AssertKilledRunsResume(d, output => TestData.Yaml(output, "tasks: 3", "none", checkpointRecords: 250)
+            .Replace("  - type: test_words_v1\n", "  - type: test_words_v1\n    pause_every: 8\n  - type: dedup_exact_v1\n", StringComparison.Ordinal)
+            .Replace("  - type: test_digit_v1\n", "  - type: dedup_minhash_v1\n    ngram: 2\n  - type: test_digit_v1\n  - type: test_words_v1\n    id: words_again\n    pause_every: 8\n", StringComparison.Ordinal));
+        Assert.True(File.Exists(d["crash/clusters.jsonl"]));
+        Assert.NotEmpty(Directory.GetFiles(d["crash/removed"], "segment01-part-*"));
+    }
+
+    private static async Task AssertKilledRunsResume(TempDir d, Func<string, string> yaml)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        new LocalExecutor(2).Run(PipelineRun.Prepare(TestData.Config(d.Path, yaml("ref"))), ct: ct);
+
+        File.WriteAllText(d["crash.yaml"], yaml("crash"));
         var rng = new Random(12345);
         static int ChunkMarkers(string output) =>
-            Directory.Exists(Path.Combine(output, ".tasks")) ? Directory.GetFiles(Path.Combine(output, ".tasks"), "chunk-*.json", SearchOption.AllDirectories).Length : 0;
+            Directory.Exists(output) ? Directory.GetFiles(output, "chunk-*.json", SearchOption.AllDirectories).Length : 0;
         int kills = 0;
         for (int attempt = 0; attempt < 4; attempt++)
         {

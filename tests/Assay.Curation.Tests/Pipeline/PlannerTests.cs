@@ -29,4 +29,27 @@ public sealed class PlannerTests
         var slurm = Planner.Plan(PipelineRun.ForPlanning(config), "slurm", workers: 1, recordsPerShard: 1000, ct: TestContext.Current.CancellationToken);
         Assert.Contains("array tasks", slurm.Stages[0].Note);
     }
+
+    [Fact]
+    public void Plan_costs_each_barrier_for_the_records_expected_to_reach_it()
+    {
+        using var d = new TempDir();
+        TestData.WriteInputs(d.Path, 3000, 500, 500);
+        var yaml = TestData.Yaml("out", "tasks: 4")
+            .Replace("  - type: test_replace_v1\n", "  - type: dedup_exact_v1\n  - type: test_replace_v1\n", StringComparison.Ordinal)
+            .Replace("  - type: test_digit_v1\n", "  - type: test_digit_v1\n  - type: dedup_minhash_v1\n  - type: dedup_substring_v1\n", StringComparison.Ordinal);
+        var plan = Planner.Plan(PipelineRun.ForPlanning(TestData.Config(d.Path, yaml)), "local", workers: 2, recordsPerShard: 500, ct: TestContext.Current.CancellationToken);
+        Assert.False(Directory.Exists(d["out"]));
+        Assert.Equal(["tasks", "dedup_exact_v1:map", "dedup_exact_v1:reduce", "dedup_exact_v1:apply", "dedup_minhash_v1:map", "dedup_minhash_v1:reduce",
+                      "dedup_minhash_v1:apply", "dedup_substring_v1:reduce", "dedup_substring_v1:apply", "merge"],
+            plan.Stages.Select(s => s.Name));
+        var exact = plan.Stages.Single(s => s.Name == "dedup_exact_v1:reduce");
+        var minhash = plan.Stages.Single(s => s.Name == "dedup_minhash_v1:reduce");
+        Assert.True(exact.RamBytes > 0 && exact.DiskBytes > 0 && exact.WallSeconds > 0);
+        // MinHash's files (1 KiB of signature per record at 128 permutations) dwarf exact's 56-byte keys.
+        Assert.True(minhash.DiskBytes > exact.DiskBytes);
+        Assert.Contains("bands", minhash.Note);
+        // The suffix array holds the whole stage's text: more RAM than exact's per-record keys.
+        Assert.True(plan.Stages.Single(s => s.Name == "dedup_substring_v1:reduce").RamBytes > exact.RamBytes);
+    }
 }

@@ -29,7 +29,12 @@ public static class ExactDeduplicator
             lengths.Add(doc.Text.Length);
             scores.Add(doc.Score);
         }
-        var table = new DocTable([.. ids], [.. lengths], [.. scores]);
+        return Decide(keys, new DocTable([.. ids], [.. lengths], [.. scores]), keep);
+    }
+
+    /// <summary>One keeper per distinct key by the keep rule; decisions in document order.</summary>
+    internal static MinHashDecision[] Decide(IReadOnlyList<(ulong, ulong)> keys, DocTable table, KeepRule keep)
+    {
         var best = new Dictionary<(ulong, ulong), int>();
         for (int i = 0; i < keys.Count; i++)
         {
@@ -42,8 +47,8 @@ public static class ExactDeduplicator
         {
             int k = best[keys[i]];
             decisions[i] = k == i
-                ? new MinHashDecision(ids[i], true, null)
-                : new MinHashDecision(ids[i], false, ids[k]);
+                ? new MinHashDecision(table.Ids[i], true, null)
+                : new MinHashDecision(table.Ids[i], false, table.Ids[k]);
         }
         return decisions;
     }

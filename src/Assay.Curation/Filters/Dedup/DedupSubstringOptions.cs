@@ -1,0 +1,9 @@
+using Assay.Curation.Dedup;
+
+namespace Assay.Curation.Filters.Dedup;
+
+/// <summary>Exact-substring dedup, as <c>assay dedup --method substring</c>: spans of ≥ min_length bytes (50, Lee et al. 2022).</summary>
+public sealed record DedupSubstringOptions
+{
+    public int MinLength { get; init; } = new ExactSubstringOptions().MinLength;
+}

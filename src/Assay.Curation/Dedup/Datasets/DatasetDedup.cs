@@ -48,13 +48,7 @@ public static class DatasetDedup
                     }));
                     break;
                 case DedupMethod.Substring:
-                    Rewrite(input, options, step, kept, removed, counts, progress, ct, records =>
-                    {
-                        var all = records.ToList();
-                        var res = ExactSubstringDeduplicator.Run(all.Select(r => new DedupDocument(r.Id, r.Text)).ToList(), options.Substring, ct);
-                        details["bytes_removed"] = res.Sum(x => x.BytesRemoved);
-                        return all.Select((r, i) => (r, res[i].Text, (long)(r.Text.Length - res[i].Text.Length), res[i].SpansRemoved));
-                    });
+                    Substring(input, options, step, details, kept, removed, counts, progress, ct);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(options), options.Method, "unknown dedup method");
@@ -65,6 +59,32 @@ public static class DatasetDedup
             removed.Complete(Name(input, "dedup-removed"), lineage);
         }
         return new DatasetDedupResult(step, counts, details);
+    }
+
+    // Two passes: the first writes the texts to the disk-backed deduplicator's corpus file, the
+    // second rewrites each record; only offsets and one bit per byte stay in memory between them.
+    private static void Substring(DatasetInput input, DatasetDedupOptions options, string step, Dictionary<string, object> details,
+        DatasetWriter kept, DatasetWriter removed, StepCounts counts, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    {
+        using var dedup = new DiskSubstringDeduplicator(options.WorkDir ?? Path.GetTempPath(), options.Substring);
+        foreach (var r in Read(input, options, "substring corpus", progress, ct))
+            dedup.Add(r.Text);
+        progress?.Report(new ProgressInfo("suffix arrays", 0, null));
+        dedup.Find(ct);
+        long bytes = 0;
+        int n = 0;
+        Rewrite(input, options, step, kept, removed, counts, progress, ct, records => records.Select(r =>
+        {
+            if (n >= dedup.Count)
+                throw new InvalidDataException($"{input.Spec} has more records than the {dedup.Count} of the first pass; the input changed between passes");
+            var res = dedup.Apply(n++, r.Id, r.Text);
+            bytes += res.BytesRemoved;
+            return (r, res.Text, (long)(r.Text.Length - res.Text.Length), res.SpansRemoved);
+        }));
+        if (n != dedup.Count)
+            throw new InvalidDataException($"{input.Spec} has {n} records but the first pass read {dedup.Count}; the input changed between passes");
+        details["bytes_removed"] = bytes;
+        details["suffix_array_parts"] = dedup.Parts;
     }
 
     private static string Name(DatasetInput input, string suffix) =>

@@ -47,10 +47,16 @@ internal sealed class DedupCommands : ICommandGroup
         var clusters = new Option<int>("--clusters") { Description = "semantic: k-means clusters", DefaultValueFactory = _ => 100 };
         var eps = new Option<double>("--eps") { Description = "semantic: remove at cosine similarity > 1 - eps to a kept record", DefaultValueFactory = _ => 0.07 };
         var work = new Option<string?>("--work") { Description = "MinHash and substring: folder for stage files (default: OUTPUT.work)" };
+        var index = new Option<string?>("--index") { Description = "exact/minhash: folder to persist this run's index in (kept records' normalized-text keys or LSH band keys, with their ids)" };
+        var against = new Option<string[]>("--against")
+        {
+            Description = "exact/minhash: index folder of an earlier run (repeatable); records duplicating an indexed record are removed with meta.duplicate_of = its id (the earlier corpus always wins)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var seed = CommonOptions.Seed();
         var onError = CommonOptions.OnError();
         var cmd = new Command("dedup", "Remove duplicate records (exact or MinHash near-duplicates, or by embeddings) or duplicated lines, paragraphs and substrings; writes kept and removed datasets and dedup.json")
-            { input, output, removed, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, memory, minWords, clusters, eps, work, seed, onError };
+            { input, output, removed, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, memory, minWords, clusters, eps, work, index, against, seed, onError };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var inSpec = DatasetInput.Resolve(parse.GetValue(input)!);
@@ -78,12 +84,16 @@ internal sealed class DedupCommands : ICommandGroup
                 Keep = ParseKeep(parse.GetValue(keep)!),
                 ScoreKey = parse.GetValue(scoreKey)!,
                 WorkDir = parse.GetValue(work) ?? Path.TrimEndingDirectorySeparator(outDir) + ".work",
+                IndexDir = parse.GetValue(index),
+                Against = parse.GetValue(against) ?? [],
                 Read = new ReadOptions { OnError = parse.GetValue(onError), RequireText = ParseMethod(parse.GetValue(method)!) != DedupMethod.Semantic },
             };
             try
             {
                 options.MinHash.Validate();
                 options.Substring.Validate();
+                if ((options.IndexDir is not null || options.Against.Count > 0) && options.Method is not (DedupMethod.Exact or DedupMethod.MinHash))
+                    throw new ArgumentException("--index and --against work with --method exact or minhash");
             }
             catch (ArgumentException e)
             {

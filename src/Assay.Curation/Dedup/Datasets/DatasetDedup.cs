@@ -22,6 +22,8 @@ public static class DatasetDedup
         string step = "dedup_" + options.Method.ToString().ToLowerInvariant();
         var counts = new StepCounts(step);
         var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        if ((options.IndexDir is not null || options.Against.Count > 0) && options.Method is not (DedupMethod.Exact or DedupMethod.MinHash))
+            throw new ArgumentException($"--index and --against work with exact and MinHash dedup, not {options.Method}.");
         var started = System.Diagnostics.Stopwatch.StartNew();
         using (var kept = new DatasetWriter(keptDir))
         using (var removed = new DatasetWriter(removedDir, prefix: "removed"))
@@ -114,7 +116,13 @@ public static class DatasetDedup
         switch (options.Method)
         {
             case DedupMethod.Exact:
-                return ExactDeduplicator.Run(Docs("hash"), options.Keep, ct).Select(d => (d.Id, d.Keep, d.DuplicateOf, "exact_duplicate")).ToList();
+            {
+                var against = options.Against.Count > 0 ? ExactIndex.Load(options.Against) : null;
+                var exact = ExactDeduplicator.Run(Docs("hash"), options.Keep, against, options.IndexDir, ct);
+                if (against is not null)
+                    details["index_entries_against"] = against.Count;
+                return exact.Select(d => (d.Id, d.Keep, d.DuplicateOf, "exact_duplicate")).ToList();
+            }
             case DedupMethod.MinHash:
             {
                 var mh = options.MinHash with { Keep = options.Keep };
@@ -131,7 +139,16 @@ public static class DatasetDedup
                 details["rejected_pairs"] = stats.RejectedPairs;
                 details["duplicate_clusters"] = stats.DuplicateClusters;
                 details["work_dir"] = work;
-                return MinHashFilterStage.Run(work).Select(d => (d.Id, d.Keep, d.DuplicateOf, "near_duplicate")).ToList();
+                IReadOnlyList<MinHashDecision> found = MinHashFilterStage.Run(work).ToList();
+                if (options.Against.Count > 0)
+                {
+                    var against = MinHashIndex.Load(options.Against, mh);
+                    details["index_entries_against"] = against.Count;
+                    found = against.Apply(work, mh, found, ct);
+                }
+                if (options.IndexDir is not null)
+                    details["index_entries"] = MinHashIndex.Write(options.IndexDir, work, mh, found, ct);
+                return found.Select(d => (d.Id, d.Keep, d.DuplicateOf, "near_duplicate")).ToList();
             }
             case DedupMethod.Semantic:
             {

@@ -23,7 +23,7 @@ public sealed class DiskSubstringTests : IDisposable
     public void SpansEqualInMemoryForRandomCorporaAndPartSizes()
     {
         var doc = Gen.Choose(0, 30).SelectMany(n => Gen.ArrayOf(Gen.Elements(Pieces), n)).Select(string.Concat);
-        var arb = (from k in Gen.Choose(1, 8)
+        var arb = (from k in Gen.Choose(1, 12)
                    from docs in Gen.Choose(0, 6).SelectMany(n => Gen.ArrayOf(doc, n))
                    from part in Gen.Elements(1L, 3L, 7L, 20L, 64L, 1L << 20)
                    from workers in Gen.Choose(1, 2)

@@ -21,6 +21,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
     private SubstringCorpus? _corpus;
     private ulong[]? _marks;
     private ulong[]? _longer;
+    private List<(long Start, int Length)>? _parts;
 
     /// <param name="workDir">Folder for the corpus file and the part suffix arrays (created; its files are deleted on dispose).</param>
     public DiskSubstringDeduplicator(string workDir, ExactSubstringOptions options)
@@ -34,8 +35,8 @@ public sealed class DiskSubstringDeduplicator : IDisposable
 
     public int Count => _corpus?.Count ?? _writer.Count;
 
-    /// <summary>Number of suffix-array parts the last <see cref="Find"/> used.</summary>
-    public int Parts { get; private set; }
+    /// <summary>Number of suffix-array parts (after <see cref="BuildParts"/>).</summary>
+    public int Parts => _parts?.Count ?? 0;
 
     public void Add(string text)
     {
@@ -44,14 +45,28 @@ public sealed class DiskSubstringDeduplicator : IDisposable
         _writer.Add(text);
     }
 
+    /// <summary>Both steps after the last <see cref="Add"/>: <see cref="BuildParts"/> then <see cref="Merge"/>.</summary>
     public void Find(CancellationToken ct = default)
     {
+        BuildParts(ct);
+        Merge(ct);
+    }
+
+    /// <summary>Maps the corpus and writes the part suffix arrays.</summary>
+    public void BuildParts(CancellationToken ct = default)
+    {
         _corpus = _writer.Complete();
-        var parts = SuffixArrayParts.Plan(_corpus.Starts, _options.ResolvePartBytes());
-        Parts = parts.Count;
-        SuffixArrayParts.Build(_corpus, parts, _dir, _options.Workers, ct);
-        (_marks, _longer) = SuffixArrayMerge.MarkRepeats(_corpus, parts, _dir, _options.MinLength, ct);
-        for (int p = 0; p < parts.Count; p++)
+        _parts = SuffixArrayParts.Plan(_corpus.Starts, _options.ResolvePartBytes());
+        SuffixArrayParts.Build(_corpus, _parts, _dir, _options.Workers, ct);
+    }
+
+    /// <summary>Merges the parts, marks the repeats and deletes the part files.</summary>
+    public void Merge(CancellationToken ct = default)
+    {
+        if (_corpus is null || _parts is null)
+            throw new InvalidOperationException("call BuildParts first");
+        (_marks, _longer) = SuffixArrayMerge.MarkRepeats(_corpus, _parts, _dir, _options.MinLength, ct);
+        for (int p = 0; p < _parts.Count; p++)
             File.Delete(SuffixArrayParts.PartPath(_dir, p));
     }
 
@@ -59,7 +74,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
     public List<(int Start, int End)> Spans(int doc)
     {
         if (_corpus is null || _marks is null)
-            throw new InvalidOperationException("call Find first");
+            throw new InvalidOperationException("call Find (or BuildParts and Merge) first");
         return SuffixArrayMerge.Ranges(_marks, _longer, _corpus, doc, _options.MinLength);
     }
 

@@ -67,6 +67,20 @@ internal sealed unsafe class SubstringCorpus : IDisposable
         return m;
     }
 
+    /// <summary>
+    /// The first 8 bytes of the suffix at <paramref name="pos"/>, big-endian (so comparing two as
+    /// integers compares the bytes), padded with terminators past the end of the corpus.
+    /// </summary>
+    public ulong Prefix(long pos)
+    {
+        if (pos + 8 <= Length)
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(new ReadOnlySpan<byte>(_text + pos, 8));
+        ulong v = 0;
+        for (int i = 0; i < 8; i++)
+            v = v << 8 | (pos + i < Length ? _text[pos + i] : Terminator);
+        return v;
+    }
+
     public void Dispose()
     {
         if (_view is not null)

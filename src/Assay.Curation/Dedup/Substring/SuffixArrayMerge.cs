@@ -31,28 +31,26 @@ internal static class SuffixArrayMerge
         {
             for (int p = 0; p < parts.Count; p++)
                 readers[p] = new PartReader(SuffixArrayParts.PartPath(dir, p), parts[p].Start);
-            var queue = new PriorityQueue<int, long>(parts.Count, Comparer<long>.Create((a, b) =>
-            {
-                corpus.KeyPrefix(a, b, key, out int order);
-                return order != 0 ? order : a.CompareTo(b);
-            }));
+            var order = new HeadOrder(corpus, key);
+            var queue = new PriorityQueue<int, Head>(parts.Count, order);
             for (int p = 0; p < readers.Length; p++)
             {
                 if (readers[p].TryNext(out long pos))
-                    queue.Enqueue(p, pos);
+                    queue.Enqueue(p, new Head(corpus.Prefix(pos), pos));
             }
-            long prev = -1, least = -1, leastLonger = -1, n = 0;
-            while (queue.TryDequeue(out int part, out long pos))
+            Head prev = new(0, -1);
+            long least = -1, leastLonger = -1, n = 0;
+            while (queue.TryDequeue(out int part, out Head head))
             {
                 if ((++n & 0xFFFFF) == 0)
                     ct.ThrowIfCancellationRequested();
-                int lcp = prev >= 0 ? corpus.KeyPrefix(prev, pos, key, out _) : 0;
-                Mark(marks, lcp >= k, ref least, pos);
+                int lcp = prev.Pos >= 0 ? order.Lcp(prev, head) : 0;
+                Mark(marks, lcp >= k, ref least, head.Pos);
                 if (longer is not null)
-                    Mark(longer, lcp >= 2, ref leastLonger, pos);
-                prev = pos;
+                    Mark(longer, lcp >= 2, ref leastLonger, head.Pos);
+                prev = head;
                 if (readers[part].TryNext(out long next))
-                    queue.Enqueue(part, next);
+                    queue.Enqueue(part, new Head(corpus.Prefix(next), next));
             }
         }
         finally
@@ -112,6 +110,58 @@ internal static class SuffixArrayMerge
             from = (from | 63) + 1;
         }
         return end;
+    }
+
+    /// <summary>A part's current suffix with its first 8 bytes cached, so most comparisons never touch the mapped text.</summary>
+    private readonly record struct Head(ulong Prefix, long Pos);
+
+    /// <summary>Order and common prefix of two heads by their first <c>key</c> bytes, as <see cref="SubstringCorpus.KeyPrefix"/>, from the cached bytes where they decide.</summary>
+    private sealed class HeadOrder(SubstringCorpus corpus, int key) : IComparer<Head>
+    {
+        private readonly int _cached = Math.Min(key, 8);
+
+        public int Compare(Head x, Head y)
+        {
+            int c = Lcp(x, y, out bool decided);
+            if (!decided)
+            {
+                corpus.KeyPrefix(x.Pos, y.Pos, key, out int order);
+                if (order != 0)
+                    return order;
+            }
+            else if (c < _cached && Byte(x.Prefix, c) != Byte(y.Prefix, c))
+            {
+                return x.Prefix < y.Prefix ? -1 : 1; // big-endian: the first differing byte decides
+            }
+            return x.Pos.CompareTo(y.Pos); // equal keys: any order groups them; position keeps it deterministic
+        }
+
+        public int Lcp(Head x, Head y)
+        {
+            int c = Lcp(x, y, out bool decided);
+            return decided ? c : corpus.KeyPrefix(x.Pos, y.Pos, key, out _);
+        }
+
+        // Common prefix from the cached bytes; not decided when the first 8 agree, hold no
+        // terminator and the key is longer than 8.
+        private int Lcp(Head x, Head y, out bool decided)
+        {
+            ulong diff = x.Prefix ^ y.Prefix;
+            int differ = diff == 0 ? 8 : System.Numerics.BitOperations.LeadingZeroCount(diff) >> 3;
+            int same = Math.Min(differ, _cached);
+            for (int i = 0; i < same; i++)
+            {
+                if (Byte(x.Prefix, i) == SubstringCorpus.Terminator)
+                {
+                    decided = true;
+                    return i;
+                }
+            }
+            decided = differ < _cached || key <= 8;
+            return same;
+        }
+
+        private static byte Byte(ulong prefix, int i) => (byte)(prefix >> (56 - 8 * i));
     }
 
     private sealed class PartReader(string path, long offset) : IDisposable

@@ -39,7 +39,7 @@ internal static class SuffixArrayParts
             using (var f = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
                 f.Write(MemoryMarshal.AsBytes(sa.AsSpan()));
             File.Move(path + ".tmp", path, overwrite: true);
-            // A part's arrays are ~13 bytes per byte of large-object garbage; left to the GC's own
+            // A part's arrays are ~20 bytes per byte of large-object garbage; left to the GC's own
             // pacing, several parts' worth stayed committed (4 GB RSS for 1 GB of budget, 200 MB
             // input). Collecting and decommitting after each part keeps the peak near the budget.
             GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -40,7 +40,7 @@ internal static class SuffixArrayMerge
             }
             Head prev = new(0, -1);
             long least = -1, leastLonger = -1, n = 0;
-            while (queue.TryDequeue(out int part, out Head head))
+            while (queue.TryPeek(out int part, out Head head))
             {
                 if ((++n & 0xFFFFF) == 0)
                     ct.ThrowIfCancellationRequested();
@@ -49,8 +49,11 @@ internal static class SuffixArrayMerge
                 if (longer is not null)
                     Mark(longer, lcp >= 2, ref leastLonger, head.Pos);
                 prev = head;
+                // Replacing the minimum is one sift-down, where dequeue then enqueue is two.
                 if (readers[part].TryNext(out long next))
-                    queue.Enqueue(part, new Head(corpus.Prefix(next), next));
+                    queue.DequeueEnqueue(part, new Head(corpus.Prefix(next), next));
+                else
+                    queue.Dequeue();
             }
         }
         finally

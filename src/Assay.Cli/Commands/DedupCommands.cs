@@ -42,14 +42,21 @@ internal sealed class DedupCommands : ICommandGroup
         var keep = new Option<string>("--keep") { Description = "Which duplicate survives: lowest-id | longest | highest-score", DefaultValueFactory = _ => "lowest-id" };
         var scoreKey = new Option<string>("--score-key") { Description = "meta field holding the score for --keep highest-score", DefaultValueFactory = _ => "score" };
         var minLength = new Option<int>("--min-length") { Description = "substring: shortest repeated span removed, in UTF-8 bytes", DefaultValueFactory = _ => 50 };
+        var memory = new Option<string>("--memory") { Description = "substring: memory for the suffix-array parts, e.g. 512M, 4G (the corpus is memory-mapped from the work folder; parts spill there)", DefaultValueFactory = _ => "2G" };
         var minWords = new Option<int>("--min-words") { Description = "lines/paragraphs: shorter units are never removed", DefaultValueFactory = _ => 3 };
         var clusters = new Option<int>("--clusters") { Description = "semantic: k-means clusters", DefaultValueFactory = _ => 100 };
         var eps = new Option<double>("--eps") { Description = "semantic: remove at cosine similarity > 1 - eps to a kept record", DefaultValueFactory = _ => 0.07 };
-        var work = new Option<string?>("--work") { Description = "MinHash: folder for stage files (default: OUTPUT.work)" };
+        var work = new Option<string?>("--work") { Description = "MinHash and substring: folder for stage files (default: OUTPUT.work)" };
+        var index = new Option<string?>("--index") { Description = "exact/minhash: folder to persist this run's index in (kept records' normalized-text keys or LSH band keys, with their ids)" };
+        var against = new Option<string[]>("--against")
+        {
+            Description = "exact/minhash: index folder of an earlier run (repeatable); records duplicating an indexed record are removed with meta.duplicate_of = its id (the earlier corpus always wins)",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var seed = CommonOptions.Seed();
         var onError = CommonOptions.OnError();
         var cmd = new Command("dedup", "Remove duplicate records (exact or MinHash near-duplicates, or by embeddings) or duplicated lines, paragraphs and substrings; writes kept and removed datasets and dedup.json")
-            { input, output, removed, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, minWords, clusters, eps, work, seed, onError };
+            { input, output, removed, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, memory, minWords, clusters, eps, work, index, against, seed, onError };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var inSpec = DatasetInput.Resolve(parse.GetValue(input)!);
@@ -71,17 +78,22 @@ internal sealed class DedupCommands : ICommandGroup
                     Verify = parse.GetValue(verify),
                     Seed = seedValue == 0 ? new MinHashOptions().Seed : seedValue,
                 },
-                Substring = new ExactSubstringOptions { MinLength = parse.GetValue(minLength) },
+                Substring = new ExactSubstringOptions { MinLength = parse.GetValue(minLength), MemoryBytes = ParseSize("--memory", parse.GetValue(memory)!) },
                 MinWords = parse.GetValue(minWords),
                 Semantic = new SemDedupOptions { Clusters = parse.GetValue(clusters), Eps = parse.GetValue(eps), Seed = unchecked((int)seedValue) },
                 Keep = ParseKeep(parse.GetValue(keep)!),
                 ScoreKey = parse.GetValue(scoreKey)!,
                 WorkDir = parse.GetValue(work) ?? Path.TrimEndingDirectorySeparator(outDir) + ".work",
+                IndexDir = parse.GetValue(index),
+                Against = parse.GetValue(against) ?? [],
                 Read = new ReadOptions { OnError = parse.GetValue(onError), RequireText = ParseMethod(parse.GetValue(method)!) != DedupMethod.Semantic },
             };
             try
             {
                 options.MinHash.Validate();
+                options.Substring.Validate();
+                if ((options.IndexDir is not null || options.Against.Count > 0) && options.Method is not (DedupMethod.Exact or DedupMethod.MinHash))
+                    throw new ArgumentException("--index and --against work with --method exact or minhash");
             }
             catch (ArgumentException e)
             {
@@ -165,6 +177,18 @@ internal sealed class DedupCommands : ICommandGroup
         "semantic" => DedupMethod.Semantic,
         _ => throw new CliUserException($"--method '{s}': expected exact, minhash, lines, paragraphs, substring or semantic"),
     };
+
+    /// <summary>Bytes from "123", "512K", "512M", "4G" (binary multiples).</summary>
+    internal static long ParseSize(string option, string s)
+    {
+        string t = s.Trim();
+        int shift = t.Length == 0 ? 0 : char.ToUpperInvariant(t[^1]) switch { 'K' => 10, 'M' => 20, 'G' => 30, 'T' => 40, _ => 0 };
+        if (shift > 0)
+            t = t[..^1];
+        if (!long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long v) || v > long.MaxValue >> shift)
+            throw new CliUserException($"{option} '{s}': expected a size such as 512M or 4G");
+        return v << shift;
+    }
 
     private static KeepRule ParseKeep(string s) => s switch
     {

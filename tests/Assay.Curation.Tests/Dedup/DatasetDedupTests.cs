@@ -15,17 +15,7 @@ public sealed class DatasetDedupTests : IDisposable
             Directory.Delete(_dir, recursive: true);
     }
 
-    private DatasetInput Input(IEnumerable<Record> records)
-    {
-        string folder = Path.Combine(_dir, "in");
-        using (var w = new DatasetWriter(folder))
-        {
-            foreach (var r in records)
-                w.Write(r);
-            w.Complete("in");
-        }
-        return DatasetInput.Resolve(folder);
-    }
+    private DatasetInput Input(IEnumerable<Record> records) => TestDatasets.Write(Path.Combine(_dir, "in"), records);
 
     private static List<Record> Read(string folder) => DatasetReader.Read(folder).ToList();
 

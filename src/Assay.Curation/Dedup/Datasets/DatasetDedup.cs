@@ -22,6 +22,8 @@ public static class DatasetDedup
         string step = "dedup_" + options.Method.ToString().ToLowerInvariant();
         var counts = new StepCounts(step);
         var details = new Dictionary<string, object>(StringComparer.Ordinal);
+        if ((options.IndexDir is not null || options.Against.Count > 0) && options.Method is not (DedupMethod.Exact or DedupMethod.MinHash))
+            throw new ArgumentException($"--index and --against work with exact and MinHash dedup, not {options.Method}.");
         var started = System.Diagnostics.Stopwatch.StartNew();
         using (var kept = new DatasetWriter(keptDir))
         using (var removed = new DatasetWriter(removedDir, prefix: "removed"))
@@ -32,7 +34,7 @@ public static class DatasetDedup
                 case DedupMethod.MinHash:
                 case DedupMethod.Semantic:
                     var decisions = Decide(input, options, details, progress, ct);
-                    WriteDecisions(input, options, step, decisions, kept, removed, counts, progress, ct);
+                    Timed(details, "write", () => WriteDecisions(input, options, step, decisions, kept, removed, counts, progress, ct));
                     break;
                 case DedupMethod.Lines:
                 case DedupMethod.Paragraphs:
@@ -48,13 +50,7 @@ public static class DatasetDedup
                     }));
                     break;
                 case DedupMethod.Substring:
-                    Rewrite(input, options, step, kept, removed, counts, progress, ct, records =>
-                    {
-                        var all = records.ToList();
-                        var res = ExactSubstringDeduplicator.Run(all.Select(r => new DedupDocument(r.Id, r.Text)).ToList(), options.Substring, ct);
-                        details["bytes_removed"] = res.Sum(x => x.BytesRemoved);
-                        return all.Select((r, i) => (r, res[i].Text, (long)(r.Text.Length - res[i].Text.Length), res[i].SpansRemoved));
-                    });
+                    Substring(input, options, step, details, kept, removed, counts, progress, ct);
                     break;
                 default:
                     throw new ArgumentOutOfRangeException(nameof(options), options.Method, "unknown dedup method");
@@ -66,6 +62,56 @@ public static class DatasetDedup
         }
         return new DatasetDedupResult(step, counts, details);
     }
+
+    // Two passes: the first writes the texts to the disk-backed deduplicator's corpus file, the
+    // second rewrites each record; only offsets and one bit per byte stay in memory between them.
+    private static void Substring(DatasetInput input, DatasetDedupOptions options, string step, Dictionary<string, object> details,
+        DatasetWriter kept, DatasetWriter removed, StepCounts counts, IProgress<ProgressInfo>? progress, CancellationToken ct)
+    {
+        using var dedup = new DiskSubstringDeduplicator(options.WorkDir ?? Path.GetTempPath(), options.Substring);
+        Timed(details, "corpus", () =>
+        {
+            foreach (var r in Read(input, options, "substring corpus", progress, ct))
+                dedup.Add(r.Text);
+        });
+        progress?.Report(new ProgressInfo("suffix arrays", 0, null));
+        Timed(details, "suffix_arrays", () => dedup.BuildParts(ct));
+        Timed(details, "merge", () => dedup.Merge(ct));
+        long bytes = 0;
+        int n = 0;
+        Timed(details, "rewrite", () => Rewrite(input, options, step, kept, removed, counts, progress, ct, records => records.Select(r =>
+        {
+            if (n >= dedup.Count)
+                throw new InvalidDataException($"{input.Spec} has more records than the {dedup.Count} of the first pass; the input changed between passes");
+            var res = dedup.Apply(n++, r.Id, r.Text);
+            bytes += res.BytesRemoved;
+            return (r, res.Text, (long)(r.Text.Length - res.Text.Length), res.SpansRemoved);
+        })));
+        if (n != dedup.Count)
+            throw new InvalidDataException($"{input.Spec} has {n} records but the first pass read {dedup.Count}; the input changed between passes");
+        details["bytes_removed"] = bytes;
+        details["suffix_array_parts"] = dedup.Parts;
+    }
+
+    // Wall and process CPU seconds of one stage into details ("seconds_NAME", "cpu_seconds_NAME"):
+    // the machines these run on are often shared, and CPU time is the figure that compares.
+    private static T Timed<T>(Dictionary<string, object> details, string stage, Func<T> run)
+    {
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        T result = run();
+        process.Refresh();
+        details["seconds_" + stage] = Math.Round(wall.Elapsed.TotalSeconds, 2);
+        details["cpu_seconds_" + stage] = Math.Round((process.TotalProcessorTime - cpu).TotalSeconds, 2);
+        return result;
+    }
+
+    private static void Timed(Dictionary<string, object> details, string stage, Action run) => Timed(details, stage, () =>
+    {
+        run();
+        return 0;
+    });
 
     private static string Name(DatasetInput input, string suffix) =>
         (input.Manifest?.Name ?? Path.GetFileName(Path.TrimEndingDirectorySeparator(input.Folder ?? input.Shards[0]))) + "-" + suffix;
@@ -94,16 +140,22 @@ public static class DatasetDedup
         switch (options.Method)
         {
             case DedupMethod.Exact:
-                return ExactDeduplicator.Run(Docs("hash"), options.Keep, ct).Select(d => (d.Id, d.Keep, d.DuplicateOf, "exact_duplicate")).ToList();
+            {
+                var against = options.Against.Count > 0 ? ExactIndex.Load(options.Against) : null;
+                var exact = Timed(details, "hash", () => ExactDeduplicator.Run(Docs("hash"), options.Keep, against, options.IndexDir, ct));
+                if (against is not null)
+                    details["index_entries_against"] = against.Count;
+                return exact.Select(d => (d.Id, d.Keep, d.DuplicateOf, "exact_duplicate")).ToList();
+            }
             case DedupMethod.MinHash:
             {
                 var mh = options.MinHash with { Keep = options.Keep };
                 string work = options.WorkDir ?? throw new ArgumentException("MinHash needs a work folder for its stage files.");
                 Directory.CreateDirectory(work);
-                MinHashSignatureStage.Run(Docs("signatures"), work, mh, ct);
-                long pairs = MinHashBucketStage.Run(work, mh, ct);
+                Timed(details, "signatures", () => MinHashSignatureStage.Run(Docs("signatures"), work, mh, ct));
+                long pairs = Timed(details, "buckets", () => MinHashBucketStage.Run(work, mh, ct));
                 List<string>? texts = mh.Verify ? Read(input, options, "load for verify", progress, ct).Select(r => r.Text).ToList() : null;
-                var stats = MinHashClusterStage.Run(work, mh, texts is null ? null : i => texts[i], ct);
+                var stats = Timed(details, "clusters", () => MinHashClusterStage.Run(work, mh, texts is null ? null : i => texts[i], ct));
                 var bands = mh.ResolveBands();
                 details["bands"] = bands.Bands;
                 details["rows"] = bands.Rows;
@@ -111,7 +163,16 @@ public static class DatasetDedup
                 details["rejected_pairs"] = stats.RejectedPairs;
                 details["duplicate_clusters"] = stats.DuplicateClusters;
                 details["work_dir"] = work;
-                return MinHashFilterStage.Run(work).Select(d => (d.Id, d.Keep, d.DuplicateOf, "near_duplicate")).ToList();
+                IReadOnlyList<MinHashDecision> found = Timed(details, "filter", () => MinHashFilterStage.Run(work).ToList());
+                if (options.Against.Count > 0)
+                {
+                    var against = MinHashIndex.Load(options.Against, mh);
+                    details["index_entries_against"] = against.Count;
+                    found = against.Apply(work, mh, found, ct);
+                }
+                if (options.IndexDir is not null)
+                    details["index_entries"] = MinHashIndex.Write(options.IndexDir, work, mh, found, ct);
+                return found.Select(d => (d.Id, d.Keep, d.DuplicateOf, "near_duplicate")).ToList();
             }
             case DedupMethod.Semantic:
             {

@@ -24,5 +24,11 @@ public sealed record DatasetDedupOptions
     /// <summary>Folder for MinHash stage files (kept afterwards so each stage can be inspected or rerun).</summary>
     public string? WorkDir { get; init; }
 
+    /// <summary>Exact and MinHash: folder to persist this run's index in (kept records' keys; <see cref="DedupIndexFiles"/>).</summary>
+    public string? IndexDir { get; init; }
+
+    /// <summary>Exact and MinHash: index folders of earlier runs; records duplicating an indexed record are removed with its id as <c>duplicate_of</c>.</summary>
+    public IReadOnlyList<string> Against { get; init; } = [];
+
     public ReadOptions Read { get; init; } = ReadOptions.Default;
 }

@@ -12,7 +12,16 @@ namespace Assay.Curation.Dedup;
 public static class ExactDeduplicator
 {
     /// <summary>Streams the documents once (texts are not kept); decisions come back in input order.</summary>
-    public static IReadOnlyList<MinHashDecision> Run(IEnumerable<DedupDocument> documents, KeepRule keep = KeepRule.LowestId, CancellationToken ct = default)
+    public static IReadOnlyList<MinHashDecision> Run(IEnumerable<DedupDocument> documents, KeepRule keep = KeepRule.LowestId, CancellationToken ct = default) =>
+        Run(documents, keep, null, null, ct);
+
+    /// <summary>
+    /// Incremental form: a record whose key is in <paramref name="against"/> is removed as a
+    /// duplicate of the indexed id (the earlier corpus always wins, whatever the keep rule); the
+    /// rest are deduplicated among themselves. With <paramref name="indexDir"/>, the keys of the
+    /// records kept here are written there (<see cref="DedupIndexFiles"/>).
+    /// </summary>
+    public static IReadOnlyList<MinHashDecision> Run(IEnumerable<DedupDocument> documents, KeepRule keep, ExactIndex? against, string? indexDir, CancellationToken ct = default)
     {
         var words = new NormalizedWords();
         var keys = new List<(ulong, ulong)>();
@@ -38,6 +47,8 @@ public static class ExactDeduplicator
         var best = new Dictionary<(ulong, ulong), int>();
         for (int i = 0; i < keys.Count; i++)
         {
+            if (against?.Find(keys[i]) is not null)
+                continue;
             ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(best, keys[i], out bool exists);
             if (!exists || table.Prefer(i, slot, keep))
                 slot = i;
@@ -45,11 +56,18 @@ public static class ExactDeduplicator
         var decisions = new MinHashDecision[keys.Count];
         for (int i = 0; i < keys.Count; i++)
         {
+            if (against?.Find(keys[i]) is { } old)
+            {
+                decisions[i] = new MinHashDecision(ids[i], false, old);
+                continue;
+            }
             int k = best[keys[i]];
             decisions[i] = k == i
                 ? new MinHashDecision(table.Ids[i], true, null)
                 : new MinHashDecision(table.Ids[i], false, table.Ids[k]);
         }
+        if (indexDir is not null)
+            ExactIndex.Write(indexDir, best.Select(e => (e.Key, ids[e.Value])));
         return decisions;
     }
 

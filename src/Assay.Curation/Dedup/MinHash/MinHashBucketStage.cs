@@ -16,35 +16,15 @@ public static class MinHashBucketStage
     {
         var bands = options.ResolveBands();
         using var sorter = new ExternalBucketSorter(workDir, options.MaxEntriesInMemory);
-        ulong[] sig = new ulong[options.NumPerm];
         int rows = bands.Rows;
         int docs = 0;
-        foreach (var (sigPath, _) in MinHashFiles.Parts(workDir))
+        foreach (var (doc, sig) in MinHashFiles.ReadSignatures(workDir, options, ct))
         {
-            using var reader = new StageFileReader(sigPath, MinHashFiles.SignaturesMagic, MinHashFiles.Version);
-            int numPerm = reader.ReadInt32();
-            ulong seed = reader.ReadUInt64();
-            int ngram = reader.ReadInt32();
-            if (numPerm != options.NumPerm || seed != options.Seed || ngram != options.NGram)
-                throw new InvalidDataException($"{reader.Path}: signatures were made with num_perm={numPerm}, seed={seed}, ngram={ngram} but this run asks for num_perm={options.NumPerm}, seed={options.Seed}, ngram={options.NGram}; rerun the signature stage.");
-            long bytesPerDoc = 8L * numPerm;
-            if ((reader.PayloadLength - 16) % bytesPerDoc != 0)
-                throw new InvalidDataException($"{reader.Path}: payload is not a whole number of signatures.");
-            int partDocs = checked((int)((reader.PayloadLength - 16) / bytesPerDoc));
-            for (int local = 0; local < partDocs; local++, docs++)
-            {
-                if ((docs & 1023) == 0)
-                    ct.ThrowIfCancellationRequested();
-                reader.ReadUInt64s(sig);
-                if (sig.AsSpan().IndexOfAnyExcept(ulong.MaxValue) < 0)
-                    continue;
-                for (int b = 0; b < bands.Bands; b++)
-                {
-                    ulong key = XxHash64.Hash(MemoryMarshal.AsBytes(sig.AsSpan(b * rows, rows)), (ulong)b);
-                    sorter.Add(new BucketEntry(key, b, docs));
-                }
-            }
-            reader.VerifyEnd();
+            docs = doc + 1;
+            if (sig.AsSpan().IndexOfAnyExcept(ulong.MaxValue) < 0)
+                continue;
+            for (int b = 0; b < bands.Bands; b++)
+                sorter.Add(new BucketEntry(BandKey(sig, b, rows), b, doc));
         }
 
         using var pairs = new StageFileWriter(Path.Combine(workDir, MinHashFiles.Pairs), MinHashFiles.PairsMagic, MinHashFiles.Version);
@@ -69,4 +49,8 @@ public static class MinHashBucketStage
         pairs.Complete();
         return written;
     }
+
+    /// <summary>The bucket key of band <paramref name="band"/>: xxHash64 of its rows, seeded with the band index.</summary>
+    internal static ulong BandKey(ReadOnlySpan<ulong> signature, int band, int rows) =>
+        XxHash64.Hash(MemoryMarshal.AsBytes(signature.Slice(band * rows, rows)), (ulong)band);
 }

@@ -51,4 +51,36 @@ internal static class MinHashFiles
         }
         return parts;
     }
+
+    /// <summary>
+    /// Every document's signature from the signature-stage parts, in task order, with its global
+    /// index; checks the parts were made with <paramref name="options"/>' permutations, seed and
+    /// n-gram size. The array is reused between documents.
+    /// </summary>
+    public static IEnumerable<(int Doc, ulong[] Signature)> ReadSignatures(string workDir, MinHashOptions options, CancellationToken ct)
+    {
+        ulong[] sig = new ulong[options.NumPerm];
+        int docs = 0;
+        foreach (var (sigPath, _) in Parts(workDir))
+        {
+            using var reader = new StageFileReader(sigPath, SignaturesMagic, Version);
+            int numPerm = reader.ReadInt32();
+            ulong seed = reader.ReadUInt64();
+            int ngram = reader.ReadInt32();
+            if (numPerm != options.NumPerm || seed != options.Seed || ngram != options.NGram)
+                throw new InvalidDataException($"{reader.Path}: signatures were made with num_perm={numPerm}, seed={seed}, ngram={ngram} but this run asks for num_perm={options.NumPerm}, seed={options.Seed}, ngram={options.NGram}; rerun the signature stage.");
+            long bytesPerDoc = 8L * numPerm;
+            if ((reader.PayloadLength - 16) % bytesPerDoc != 0)
+                throw new InvalidDataException($"{reader.Path}: payload is not a whole number of signatures.");
+            int partDocs = checked((int)((reader.PayloadLength - 16) / bytesPerDoc));
+            for (int local = 0; local < partDocs; local++, docs++)
+            {
+                if ((docs & 1023) == 0)
+                    ct.ThrowIfCancellationRequested();
+                reader.ReadUInt64s(sig);
+                yield return (docs, sig);
+            }
+            reader.VerifyEnd();
+        }
+    }
 }

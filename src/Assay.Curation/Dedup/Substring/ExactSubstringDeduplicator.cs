@@ -7,8 +7,9 @@ namespace Assay.Curation.Dedup;
 /// (earlier document, or earlier in the same document), keeping the first occurrence (Lee et al.
 /// 2022). Text is UTF-8; removed ranges are shrunk to whole characters so the output stays valid.
 /// In memory: suffix array, LCP and longest-previous-factor arrays over int symbols — measured
-/// 850 MB peak RSS for a 20 MB corpus (~40 bytes per input byte) — so shard inputs of
-/// more than a few hundred MB.
+/// 850 MB peak RSS for a 20 MB corpus (~40 bytes per input byte). It stays as the reference (and
+/// serves token-id input); datasets go through <see cref="DiskSubstringDeduplicator"/>, which
+/// gives the same result in bounded memory.
 /// </summary>
 public static class ExactSubstringDeduplicator
 {
@@ -25,31 +26,34 @@ public static class ExactSubstringDeduplicator
         ct.ThrowIfCancellationRequested();
         var result = new SubstringDedupRecord[documents.Count];
         for (int d = 0; d < documents.Count; d++)
-        {
-            byte[] bytes = utf8[d];
-            var kept = new List<(int, int)>();
-            var output = new MemoryStream(bytes.Length);
-            int pos = 0;
-            long removed = 0;
-            foreach (var (s0, e0) in spans[d])
-            {
-                int s = s0, e = e0;
-                while (s < e && IsContinuation(bytes[s]))
-                    s++;
-                while (e < bytes.Length && e > s && IsContinuation(bytes[e]))
-                    e--;
-                if (e <= s)
-                    continue;
-                output.Write(bytes, pos, s - pos);
-                pos = e;
-                kept.Add((s, e - s));
-                removed += e - s;
-            }
-            output.Write(bytes, pos, bytes.Length - pos);
-            string text = kept.Count == 0 ? documents[d].Text : Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
-            result[d] = new SubstringDedupRecord(documents[d].Id, text, removed, kept);
-        }
+            result[d] = Apply(documents[d].Id, documents[d].Text, utf8[d], spans[d]);
         return result;
+    }
+
+    /// <summary>Removes byte ranges [start, end) from a document, shrunk to whole UTF-8 characters.</summary>
+    internal static SubstringDedupRecord Apply(string id, string text, byte[] bytes, List<(int Start, int End)> spans)
+    {
+        var kept = new List<(int, int)>();
+        var output = new MemoryStream(bytes.Length);
+        int pos = 0;
+        long removed = 0;
+        foreach (var (s0, e0) in spans)
+        {
+            int s = s0, e = e0;
+            while (s < e && IsContinuation(bytes[s]))
+                s++;
+            while (e < bytes.Length && e > s && IsContinuation(bytes[e]))
+                e--;
+            if (e <= s)
+                continue;
+            output.Write(bytes, pos, s - pos);
+            pos = e;
+            kept.Add((s, e - s));
+            removed += e - s;
+        }
+        output.Write(bytes, pos, bytes.Length - pos);
+        string result = kept.Count == 0 ? text : Encoding.UTF8.GetString(output.GetBuffer(), 0, (int)output.Length);
+        return new SubstringDedupRecord(id, result, removed, kept);
     }
 
     /// <summary>

@@ -1,0 +1,93 @@
+using System.IO.MemoryMappedFiles;
+
+namespace Assay.Curation.Dedup;
+
+/// <summary>
+/// The memory-mapped corpus of a disk-backed substring dedup (as google-research
+/// deduplicate-text-datasets compares suffixes against the mmapped text). Documents end in 0xFF, a
+/// byte well-formed UTF-8 never contains, so a document end costs one byte instead of a unique int
+/// separator per document (which would quadruple the suffix-array input).
+/// </summary>
+internal sealed unsafe class SubstringCorpus : IDisposable
+{
+    public const byte Terminator = 0xFF;
+
+    private readonly MemoryMappedFile? _map;
+    private readonly MemoryMappedViewAccessor? _view;
+    private readonly byte* _text;
+
+    /// <param name="starts">Start offset of every document, then the file length.</param>
+    public SubstringCorpus(string path, long[] starts)
+    {
+        Starts = starts;
+        Length = starts[^1];
+        if (Length == 0)
+            return;
+        _map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        _view = _map.CreateViewAccessor(0, Length, MemoryMappedFileAccess.Read);
+        byte* p = null;
+        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+        _text = p + _view.PointerOffset;
+    }
+
+    public long Length { get; }
+
+    /// <summary>Document d is [Starts[d], Starts[d + 1] − 1), its terminator at Starts[d + 1] − 1.</summary>
+    public long[] Starts { get; }
+
+    public int Count => Starts.Length - 1;
+
+    public ReadOnlySpan<byte> Slice(long start, int length)
+    {
+        if (start < 0 || length < 0 || start + length > Length)
+            throw new ArgumentOutOfRangeException(nameof(start), $"[{start}, {start + length}) outside the corpus of {Length} bytes");
+        return new ReadOnlySpan<byte>(_text + start, length);
+    }
+
+    /// <summary>
+    /// Common prefix of the suffixes at <paramref name="a"/> and <paramref name="b"/>, counted up to
+    /// <paramref name="k"/> bytes and stopping at a document end; <paramref name="order"/> compares
+    /// the two by those bytes (0 when they agree that far). A suffix array over the raw bytes is
+    /// sorted under this order too, which is what lets part arrays be merged with it.
+    /// </summary>
+    public int KeyPrefix(long a, long b, int k, out int order)
+    {
+        // The corpus ends with a terminator, so both scans stop inside it.
+        int len = (int)Math.Min(k, Length - Math.Max(a, b));
+        var x = new ReadOnlySpan<byte>(_text + a, len);
+        var y = new ReadOnlySpan<byte>(_text + b, len);
+        int m = x.CommonPrefixLength(y);
+        int end = x[..m].IndexOf(Terminator);
+        if (end >= 0 || m == len)
+        {
+            order = 0;
+            return end >= 0 ? end : m;
+        }
+        order = x[m].CompareTo(y[m]);
+        return m;
+    }
+
+    /// <summary>
+    /// The first 8 bytes of the suffix at <paramref name="pos"/>, big-endian (so comparing two as
+    /// integers compares the bytes), padded with terminators past the end of the corpus.
+    /// </summary>
+    public ulong Prefix(long pos)
+    {
+        if (pos + 8 <= Length)
+            return System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(new ReadOnlySpan<byte>(_text + pos, 8));
+        ulong v = 0;
+        for (int i = 0; i < 8; i++)
+            v = v << 8 | (pos + i < Length ? _text[pos + i] : Terminator);
+        return v;
+    }
+
+    public void Dispose()
+    {
+        if (_view is not null)
+        {
+            _view.SafeMemoryMappedViewHandle.ReleasePointer();
+            _view.Dispose();
+        }
+        _map?.Dispose();
+    }
+}

@@ -38,11 +38,15 @@ public static class ExactDeduplicator
             lengths.Add(doc.Text.Length);
             scores.Add(doc.Score);
         }
-        return Decide(keys, new DocTable([.. ids], [.. lengths], [.. scores]), keep);
+        return Decide(keys, new DocTable([.. ids], [.. lengths], [.. scores]), keep, against, indexDir);
     }
 
-    /// <summary>One keeper per distinct key by the keep rule; decisions in document order.</summary>
-    internal static MinHashDecision[] Decide(IReadOnlyList<(ulong, ulong)> keys, DocTable table, KeepRule keep)
+    /// <summary>
+    /// One keeper per distinct key by the keep rule; decisions in document order. Keys found in
+    /// <paramref name="against"/> are duplicates of the indexed id; <paramref name="indexDir"/> receives the kept keys.
+    /// </summary>
+    internal static MinHashDecision[] Decide(IReadOnlyList<(ulong, ulong)> keys, DocTable table, KeepRule keep,
+        ExactIndex? against = null, string? indexDir = null)
     {
         var best = new Dictionary<(ulong, ulong), int>();
         for (int i = 0; i < keys.Count; i++)
@@ -58,7 +62,7 @@ public static class ExactDeduplicator
         {
             if (against?.Find(keys[i]) is { } old)
             {
-                decisions[i] = new MinHashDecision(ids[i], false, old);
+                decisions[i] = new MinHashDecision(table.Ids[i], false, old);
                 continue;
             }
             int k = best[keys[i]];
@@ -67,7 +71,7 @@ public static class ExactDeduplicator
                 : new MinHashDecision(table.Ids[i], false, table.Ids[k]);
         }
         if (indexDir is not null)
-            ExactIndex.Write(indexDir, best.Select(e => (e.Key, ids[e.Value])));
+            ExactIndex.Write(indexDir, best.Select(e => (e.Key, table.Ids[e.Value])));
         return decisions;
     }
 

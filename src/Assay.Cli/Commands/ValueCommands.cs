@@ -8,6 +8,7 @@ using Assay.Valuation.Data;
 using Assay.Valuation.Evaluation;
 using Assay.Valuation.Methods;
 using Assay.Valuation.Models;
+using Assay.Valuation.Steps;
 
 namespace Assay.Cli.Commands;
 
@@ -24,16 +25,35 @@ internal sealed class ValueCommands : ICommandGroup
         var method = MethodOption();
         var train = new Option<string>("--train") { Description = "Training DATASET (records with features and label), or fashion-mnist:train[:N]", Required = true };
         var test = new Option<string>("--test") { Description = "Validation DATASET, or fashion-mnist:test[:N]", Required = true };
-        var output = CommonOptions.Output("Output FILE.jsonl (.gz/.zst ok): the training records with meta.value, meta.value_method, meta.value_se");
+        var output = new Option<string?>("--output", "-o") { Description = "Output FILE.jsonl (.gz/.zst ok): the training records with meta.value, meta.value_method, meta.value_se" };
+        var dropLowest = new Option<double>("--drop-lowest") { Description = "With --kept/--removed: share of training records with the lowest values to remove (ties by id)", DefaultValueFactory = _ => 0 };
+        var keptDir = new Option<string?>("--kept") { Description = "Write the training records kept (all, with meta.value) as a dataset folder here; needs --removed" };
+        var removedDir = new Option<string?>("--removed") { Description = "Write the --drop-lowest share removed (meta.removed_by = value_v1) as a dataset folder here" };
         var (k, seed, samples, epsilon, threshold, model) = Knobs();
         var cmd = new Command("value", $"Value training data against a validation set. Methods: {string.Join(", ", ValuationMethods.Names)}")
-        { method, train, test, output, k, seed, samples, epsilon, threshold, model };
+        { method, train, test, output, dropLowest, keptDir, removedDir, k, seed, samples, epsilon, threshold, model };
         cmd.SetHandler((parse, ctx, ct) =>
         {
+            var settings = Settings(parse, k, seed, samples, epsilon, threshold, model);
+            if (parse.GetValue(keptDir) is { } keptPath)
+            {
+                var removedPath = parse.GetValue(removedDir) ?? throw new CliUserException("--kept needs --removed (where the dropped records go)");
+                if (FashionMnistSpec(parse.GetValue(train)!) is not null || FashionMnistSpec(parse.GetValue(test)!) is not null)
+                    throw new CliUserException("--kept/--removed need datasets; run 'assay data pull fashion-mnist' and pass the folders it prints");
+                var options = new ValueStepOptions(parse.GetValue(method)!, parse.GetValue(dropLowest), settings);
+                var step = ctx.WithProgress($"value {options.Method}", p => DatasetValuation.Run(DatasetInput.Resolve(parse.GetValue(train)!),
+                    DatasetInput.Resolve(parse.GetValue(test)!), options, keptPath, removedPath, Percent(p), ct));
+                var c = step.Counts;
+                ctx.Result(new { method = step.Values.Method, step = c.Step, input = c.In, kept = c.Kept, removed = c.RemovedTotal, cutoff = step.Cutoff,
+                    kept_path = Path.GetFullPath(keptPath), removed_path = Path.GetFullPath(removedPath), elapsed_seconds = step.Values.ElapsedSeconds },
+                    $"{c.In:N0} records valued by {step.Values.Method}: {c.Kept:N0} kept → {keptPath}, {c.RemovedTotal:N0} removed (value ≤ {step.Cutoff?.ToString("G4") ?? "-"}) → {removedPath}");
+                return 0;
+            }
+            if (parse.GetValue(dropLowest) != 0) throw new CliUserException("--drop-lowest needs --kept and --removed");
+            var path = parse.GetValue(output) ?? throw new CliUserException("give --output FILE.jsonl, or --kept DIR --removed DIR");
             var (trainRecords, pair) = Load(parse.GetValue(train)!, parse.GetValue(test)!, ct);
-            var valuator = ValuationMethods.Create(parse.GetValue(method)!, Settings(parse, k, seed, samples, epsilon, threshold, model));
+            var valuator = ValuationMethods.Create(parse.GetValue(method)!, settings);
             var result = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
-            var path = parse.GetValue(output)!;
             using (var writer = new ShardWriter(path))
             {
                 foreach (var r in RecordData.WithValues(trainRecords, result)) writer.Write(r);

@@ -68,6 +68,20 @@ public static class RecordData
         }
     }
 
+    /// <summary>
+    /// Splits off a validation share by a stable hash of the id (the rule of <c>assay train classifier</c>): the same
+    /// records are held out on every run and whatever the input order, and labels play no part.
+    /// </summary>
+    public static (List<Record> Train, List<Record> Test) Holdout(IEnumerable<Record> records, double fraction, ulong seed)
+    {
+        if (fraction is <= 0 or >= 1) throw new ArgumentOutOfRangeException(nameof(fraction), $"holdout must be in (0, 1), got {fraction}");
+        ulong cut = (ulong)(fraction * 18446744073709551616.0);
+        var train = new List<Record>();
+        var test = new List<Record>();
+        foreach (var r in records) (Core.Hashing.XxHash64.HashString(r.Id, seed) < cut ? test : train).Add(r);
+        return (train, test);
+    }
+
     /// <summary>Records for a dense set that came without any (e.g. IDX files): id PREFIX-i, empty text, the class index as label.</summary>
     public static IReadOnlyList<Record> Synthesize(DenseData data, string prefix) =>
         Enumerable.Range(0, data.Count).Select(i => new Record($"{prefix}-{i}", "") { Label = Label.Of(data.Labels[i]) }).ToList();

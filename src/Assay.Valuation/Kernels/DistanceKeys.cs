@@ -19,4 +19,17 @@ internal static class DistanceKeys
 
     public static float Distance(ReadOnlySpan<float> dots, float testNorm, ReadOnlySpan<float> trainNorms, int j) =>
         testNorm + trainNorms[j] - 2f * dots[j];
+
+    /// <summary>Exact integer version for <see cref="ByteGrid"/> data: the key is the squared distance in grid units (never negative).</summary>
+    public static void Build(ReadOnlySpan<int> dots, int testNorm, ReadOnlySpan<int> trainNorms, Span<ulong> keys, Span<int> histograms)
+    {
+        histograms[..RadixSort.HistogramLength].Clear();
+        for (int j = 0; j < keys.Length; j++)
+        {
+            // ‖a − b‖² ≤ d·255² fits a uint; the int sum may wrap on the way, unsigned arithmetic lands on the exact value.
+            uint key = (uint)testNorm + (uint)trainNorms[j] - 2u * (uint)dots[j];
+            keys[j] = ((ulong)key << 32) | (uint)j;
+            RadixSort.Count(histograms, key);
+        }
+    }
 }

@@ -106,6 +106,20 @@ internal static unsafe class ByteDotKernel
         c70.Store(tile + 7 * NR); c71.Store(tile + 7 * NR + 16); c72.Store(tile + 7 * NR + 32);
     }
 
+    /// <summary>
+    /// The test rows reordered by (label, number of non-zero features, index), a fixed order. The value is a sum over
+    /// test points, so order does not matter to it, but groups of MR similar images share more all-zero feature pairs
+    /// for <see cref="Compute"/> to skip: on Fashion-MNIST about 31% of pairs instead of 9%.
+    /// </summary>
+    public static Data.DenseData GroupSimilarRows(Data.DenseData test)
+    {
+        var nonZero = new int[test.Count];
+        for (int i = 0; i < test.Count; i++) nonZero[i] = test.Dimension - test.Row(i).Count(0f);
+        var order = Enumerable.Range(0, test.Count)
+            .OrderBy(i => test.Labels[i]).ThenBy(i => nonZero[i]).ThenBy(i => i).ToArray();
+        return test.Subset(order);
+    }
+
     /// <summary>Scalar reference: Σ_k level(a[k])·level(b[k]) in int.</summary>
     public static int ReferenceDot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {

@@ -8,7 +8,7 @@ internal static class DistanceKeys
 {
     public static void Build(ReadOnlySpan<float> dots, float testNorm, ReadOnlySpan<float> trainNorms, Span<ulong> keys, Span<int> histograms)
     {
-        histograms[..RadixSort.HistogramLength].Clear();
+        histograms[..RadixSort.Float.HistogramLength].Clear();
         for (int j = 0; j < keys.Length; j++)
         {
             uint key = RadixSort.DistanceKey(testNorm + trainNorms[j] - 2f * dots[j]);
@@ -20,10 +20,23 @@ internal static class DistanceKeys
     public static float Distance(ReadOnlySpan<float> dots, float testNorm, ReadOnlySpan<float> trainNorms, int j) =>
         testNorm + trainNorms[j] - 2f * dots[j];
 
-    /// <summary>Exact integer version for <see cref="ByteGrid"/> data: the key is the squared distance in grid units (never negative).</summary>
-    public static void Build(ReadOnlySpan<int> dots, int testNorm, ReadOnlySpan<int> trainNorms, Span<ulong> keys, Span<int> histograms)
+    /// <summary>
+    /// Exact integer version for <see cref="ByteGrid"/> data: the key is the squared distance in grid units (never negative),
+    /// counted for <see cref="RadixSort.Narrow"/> when every key fits it (<paramref name="narrow"/>), else for <see cref="RadixSort.Float"/>.
+    /// </summary>
+    public static void Build(ReadOnlySpan<int> dots, int testNorm, ReadOnlySpan<int> trainNorms, Span<ulong> keys, Span<int> histograms, bool narrow)
     {
-        histograms[..RadixSort.HistogramLength].Clear();
+        histograms[..(narrow ? RadixSort.Narrow : RadixSort.Float).HistogramLength].Clear();
+        if (narrow)
+        {
+            for (int j = 0; j < keys.Length; j++)
+            {
+                uint key = (uint)testNorm + (uint)trainNorms[j] - 2u * (uint)dots[j];
+                keys[j] = ((ulong)key << 32) | (uint)j;
+                RadixSort.CountNarrow(histograms, key);
+            }
+            return;
+        }
         for (int j = 0; j < keys.Length; j++)
         {
             // ‖a − b‖² ≤ d·255² fits a uint; the int sum may wrap on the way, unsigned arithmetic lands on the exact value.

@@ -29,15 +29,21 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
     }
 
     internal double[] Value(PackedTrain packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct) =>
-        Run(new FloatDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist), trainLabels, test, progress, ct);
+        Run(new FloatDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist), RadixSort.Float,
+            trainLabels, test, progress, ct);
 
     /// <summary>Same algorithm on exact integer squared distances (<see cref="ByteGrid"/> data such as IDX pixels).</summary>
-    internal double[] ValueOnByteGrid(PackedTrainBytes packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct) =>
-        Run(new ByteDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist), trainLabels, test, progress, ct);
+    internal double[] ValueOnByteGrid(PackedTrainBytes packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
+    {
+        test = ByteDotKernel.GroupSimilarRows(test);
+        bool narrow = (long)packed.Dimension * 255 * 255 <= RadixSort.Narrow.MaxKey;
+        return Run(new ByteDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist, narrow),
+            narrow ? RadixSort.Narrow : RadixSort.Float, trainLabels, test, progress, ct);
+    }
 
     private delegate void KeyBuilder<T>(ReadOnlySpan<T> dots, T testNorm, Span<ulong> keys, Span<int> histograms);
 
-    private double[] Run<T>(IBlockDistances<T> distances, KeyBuilder<T> buildKeys, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
+    private double[] Run<T>(IBlockDistances<T> distances, KeyBuilder<T> buildKeys, RadixSort.Plan plan, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
     {
         int n = distances.Count, k = Options.K;
         var weight = Weights(n, k);
@@ -46,7 +52,7 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
             (t, dots, testNorm, partial, s) =>
             {
                 buildKeys(dots, testNorm, s.Keys, s.Hist);
-                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist);
+                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist, plan);
                 Accumulate(sorted, trainLabels, test.Labels[t], n, k, weight, partial);
             },
             progress, ct);
@@ -69,7 +75,7 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
     }
 
     // sorted[i-1] holds α_i (payload = index in low 32 bits).
-    private static void Accumulate(ReadOnlySpan<ulong> sorted, int[] labels, int yt, int n, int k, double[] weight, Span<double> partial)
+    internal static void Accumulate(ReadOnlySpan<ulong> sorted, int[] labels, int yt, int n, int k, double[] weight, Span<double> partial)
     {
         if (n == 0) return;
         int idx = (int)(uint)sorted[n - 1];

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Assay.Core.Datasets;
+using Assay.Core.Records;
+using Assay.Core.Tests;
+
+namespace Assay.Cli.Tests;
+
+[Collection("cli")]
+public sealed class ValueCommandsTests
+{
+    private static void Blobs(string path, int n, int seed)
+    {
+        var rng = new Random(seed);
+        using var w = new StreamWriter(path);
+        for (int i = 0; i < n; i++)
+        {
+            int c = i % 2;
+            double a = rng.NextDouble() + 1.5 * c, b = rng.NextDouble() - c;
+            w.WriteLine($"{{\"id\":\"r{seed}-{i:D3}\",\"text\":\"\",\"label\":\"{(c == 0 ? "neg" : "pos")}\",\"features\":[{a.ToString(System.Globalization.CultureInfo.InvariantCulture)},{b.ToString(System.Globalization.CultureInfo.InvariantCulture)}]}}");
+        }
+    }
+
+    [Fact]
+    public void DropLowestWritesKeptAndRemovedDatasetsThatAddUp()
+    {
+        using var dir = new TempDir();
+        Blobs(dir["train.jsonl"], 120, 1);
+        Blobs(dir["test.jsonl"], 40, 2);
+        var (code, output, err) = CliRunner.Run("value", "-m", "knn-shapley", "--train", dir["train.jsonl"], "--test", dir["test.jsonl"],
+            "--drop-lowest", "0.1", "--kept", dir["kept"], "--removed", dir["removed"], "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal((120, 108, 12), (doc.RootElement.GetProperty("input").GetInt32(), doc.RootElement.GetProperty("kept").GetInt32(), doc.RootElement.GetProperty("removed").GetInt32()));
+        var opts = new ReadOptions { RequireText = false };
+        var removed = DatasetReader.Read(dir["removed"], opts).ToList();
+        Assert.Equal(12, removed.Count);
+        Assert.All(removed, r => Assert.Equal("value_v1", (string)r.Meta["removed_by"]!));
+        Assert.Equal(108, DatasetReader.Read(dir["kept"], opts).Count(r => r.Meta["value"] is not null));
+    }
+
+    [Fact]
+    public void EvalNoisyComparesMethodsAndWritesAReport()
+    {
+        using var dir = new TempDir();
+        Blobs(dir["train.jsonl"], 200, 3);
+        var (code, output, err) = CliRunner.Run("value", "eval", "--task", "noisy", "-m", "knn-shapley,tknn-shapley", "--train", dir["train.jsonl"],
+            "--report", dir["report"], "--json");
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        var html = File.ReadAllText(Path.Combine(dir["report"], "report.html"));
+        Assert.Contains("knn-shapley", html);
+        Assert.Contains("<svg", html);
+        Assert.True(File.Exists(Path.Combine(dir["report"], "result.json")));
+    }
+}

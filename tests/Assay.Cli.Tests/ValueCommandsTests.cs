@@ -53,4 +53,32 @@ public sealed class ValueCommandsTests
         Assert.Contains("<svg", html);
         Assert.True(File.Exists(Path.Combine(dir["report"], "result.json")));
     }
+
+    [Fact]
+    public void TargetValuesByKnnShapleyRegressionAndTheValuesSumToTheUtilityGain()
+    {
+        using var dir = new TempDir();
+        var rng = new Random(7);
+        string Line(string id, double x) =>
+            $"{{\"id\":\"{id}\",\"text\":\"\",\"features\":[{x.ToString(System.Globalization.CultureInfo.InvariantCulture)}],\"meta\":{{\"y\":{(2 * x).ToString(System.Globalization.CultureInfo.InvariantCulture)}}}}}";
+        var train = Enumerable.Range(0, 30).Select(i => (id: $"r{i:D2}", x: rng.NextDouble())).ToList();
+        var test = Enumerable.Range(0, 10).Select(i => (id: $"t{i}", x: rng.NextDouble())).ToList();
+        File.WriteAllLines(dir["train.jsonl"], train.Select(p => Line(p.id, p.x)));
+        File.WriteAllLines(dir["test.jsonl"], test.Select(p => Line(p.id, p.x)));
+        var (code, _, err) = CliRunner.Run("value", "-m", "knn-shapley", "--k", "3", "--train", dir["train.jsonl"], "--test", dir["test.jsonl"],
+            "--target", "y", "-o", dir["out.jsonl"]);
+        Assert.True(code == 0, err);
+        var values = File.ReadAllLines(dir["out.jsonl"]).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("meta")).ToList();
+        Assert.All(values, m => Assert.Equal("knn-shapley-regression", m.GetProperty("value_method").GetString()));
+        // Efficiency: Σ values = U(full) − U(∅), U(S) = −mean_t (mean of the 3 nearest targets in S − y_t)², U(∅) = −mean_t y_t².
+        double full = 0, empty = 0;
+        foreach (var (_, x) in test)
+        {
+            double pred = train.OrderBy(p => Math.Abs(p.x - x)).Take(3).Average(p => 2 * p.x);
+            full -= (pred - 2 * x) * (pred - 2 * x) / test.Count;
+            empty -= 4 * x * x / test.Count;
+        }
+        Assert.Equal(full - empty, values.Sum(m => m.GetProperty("value").GetDouble()), 1e-5);
+        Assert.NotEqual(0, CliRunner.Run("value", "-m", "loo", "--train", dir["train.jsonl"], "--test", dir["test.jsonl"], "--target", "y", "-o", dir["o2.jsonl"]).Code);
+    }
 }

@@ -29,10 +29,11 @@ internal sealed class ValueCommands : ICommandGroup
         var output = new Option<string?>("--output", "-o") { Description = "Output FILE.jsonl (.gz/.zst ok): the training records with meta.value, meta.value_method, meta.value_se" };
         var dropLowest = new Option<double>("--drop-lowest") { Description = "With --kept/--removed: share of training records with the lowest values to remove (ties by id)", DefaultValueFactory = _ => 0 };
         var keptDir = new Option<string?>("--kept") { Description = "Write the training records kept (all, with meta.value) as a dataset folder here; needs --removed" };
+        var target = new Option<string?>("--target") { Description = "Regression: value by KNN-Shapley for KNN regression (Jia et al. 2019) against this numeric meta field (or 'label'), e.g. Miles_per_Gallon for pack:cars" };
         var removedDir = new Option<string?>("--removed") { Description = "Write the --drop-lowest share removed (meta.removed_by = value_v1) as a dataset folder here" };
         var (k, seed, samples, epsilon, threshold, model) = Knobs();
         var cmd = new Command("value", $"Value training data against a validation set. Methods: {string.Join(", ", ValuationMethods.Names)}")
-        { method, train, test, holdout, output, dropLowest, keptDir, removedDir, k, seed, samples, epsilon, threshold, model };
+        { method, train, test, holdout, output, dropLowest, keptDir, removedDir, target, k, seed, samples, epsilon, threshold, model };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var settings = Settings(parse, k, seed, samples, epsilon, threshold, model);
@@ -53,9 +54,25 @@ internal sealed class ValueCommands : ICommandGroup
             }
             if (parse.GetValue(dropLowest) != 0) throw new CliUserException("--drop-lowest needs --kept and --removed");
             var path = parse.GetValue(output) ?? throw new CliUserException("give --output FILE.jsonl, or --kept DIR --removed DIR");
-            var (trainRecords, pair) = Load(parse.GetValue(train)!, parse.GetValue(test), parse.GetValue(holdout), parse.GetValue(seed), ct);
-            var valuator = ValuationMethods.Create(parse.GetValue(method)!, settings);
-            var result = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
+            var loaded = LoadRecords(parse.GetValue(train)!, parse.GetValue(test), parse.GetValue(holdout), parse.GetValue(seed), ct);
+            var trainRecords = loaded.Train;
+            ValuationResult result;
+            if (parse.GetValue(target) is { } field)
+            {
+                if (parse.GetValue(method) != "knn-shapley") throw new CliUserException("--target (regression) works with -m knn-shapley only");
+                if (loaded.Test is null) throw new CliUserException("--target needs datasets (records with meta targets)");
+                var reg = RecordData.ForRegression(trainRecords, loaded.Test, field);
+                var valuator = new KnnShapleyRegression(new KnnShapleyOptions(K: settings.K));
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var values = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(reg.Train, reg.TrainTargets, reg.Test, reg.TestTargets, Percent(p), ct));
+                result = new ValuationResult(valuator.Name, values) { ElapsedSeconds = sw.Elapsed.TotalSeconds };
+            }
+            else
+            {
+                var pair = loaded.Pair();
+                var valuator = ValuationMethods.Create(parse.GetValue(method)!, settings);
+                result = ctx.WithProgress($"value {valuator.Name}", p => valuator.Value(pair.Train, pair.Test, Percent(p), ct));
+            }
             using (var writer = new ShardWriter(path))
             {
                 foreach (var r in RecordData.WithValues(trainRecords, result)) writer.Write(r);
@@ -167,14 +184,26 @@ internal sealed class ValueCommands : ICommandGroup
         new(K: parse.GetValue(k), Seed: unchecked((int)parse.GetValue(seed)), Samples: parse.GetValue(samples),
             Epsilon: parse.GetValue(epsilon), Threshold: parse.GetValue(threshold), Model: UtilityModels.Create(parse.GetValue(model)!, parse.GetValue(k)));
 
+    // Records of both sides; fashion-mnist:... specs come as dense data with synthesized training records and no test records.
+    private sealed record Loaded(IReadOnlyList<Record> Train, IReadOnlyList<Record>? Test, RecordData.Pair? Dense)
+    {
+        public RecordData.Pair Pair() => Dense ?? RecordData.FromRecords(Train, Test!);
+    }
+
     private static (IReadOnlyList<Record> TrainRecords, RecordData.Pair Pair) Load(string trainSpec, string? testSpec, double holdout, ulong seed, CancellationToken ct)
+    {
+        var loaded = LoadRecords(trainSpec, testSpec, holdout, seed, ct);
+        return (loaded.Train, loaded.Pair());
+    }
+
+    private static Loaded LoadRecords(string trainSpec, string? testSpec, double holdout, ulong seed, CancellationToken ct)
     {
         var fmTrain = FashionMnistSpec(trainSpec);
         var fmTest = testSpec is null ? null : FashionMnistSpec(testSpec);
         if (fmTrain is not null || fmTest is not null)
         {
             if (fmTrain is null || fmTest is null) throw new CliUserException("use fashion-mnist:... for both --train and --test, or datasets for both");
-            return (RecordData.Synthesize(fmTrain, "fashion-mnist-" + trainSpec.Split(':')[1]), new RecordData.Pair(fmTrain, fmTest,
+            return new Loaded(RecordData.Synthesize(fmTrain, "fashion-mnist-" + trainSpec.Split(':')[1]), null, new RecordData.Pair(fmTrain, fmTest,
                 Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(), [""]));
         }
         var options = new ReadOptions { RequireText = false };
@@ -183,10 +212,9 @@ internal sealed class ValueCommands : ICommandGroup
         if (testSpec is null)
         {
             var (kept, held) = RecordData.Holdout(trainRecords, holdout, seed);
-            return (kept, RecordData.FromRecords(kept, held));
+            return new Loaded(kept, held, null);
         }
-        var testRecords = DatasetReader.Read(testSpec, options).ToList();
-        return (trainRecords, RecordData.FromRecords(trainRecords, testRecords));
+        return new Loaded(trainRecords, DatasetReader.Read(testSpec, options).ToList(), null);
     }
 
     private static DenseData? FashionMnistSpec(string spec)

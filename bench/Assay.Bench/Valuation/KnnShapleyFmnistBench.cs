@@ -9,7 +9,7 @@ namespace Assay.Bench.Valuation;
 /// Exact KNN-Shapley on full Fashion-MNIST (60,000 train × 10,000 test × 784) against the numpy
 /// reference bench/valuation/knn_shapley_numpy.py, which runs on the first --numpy-tests test points
 /// and extrapolates linearly; values are compared on that same subset.
-/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D] [--fp32] (fp32 distances instead of the exact integer path)
+/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D] [--fp32] (fp32 distances instead of the exact integer path) [--block B] (test rows per block)
 /// </summary>
 public sealed class KnnShapleyFmnistBench : IBenchTask
 {
@@ -32,7 +32,7 @@ public sealed class KnnShapleyFmnistBench : IBenchTask
         Console.WriteLine($"loaded {train.Count}×{train.Dimension} train, {test.Count} test in {sw.Elapsed.TotalSeconds:F1} s; cores {Environment.ProcessorCount}, threads {threads?.ToString() ?? "all"}");
 
         if (args.Contains("--profile")) return Profile(train, test);
-        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads, ExactIntegerDistances: !args.Contains("--fp32")));
+        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads, ExactIntegerDistances: !args.Contains("--fp32"), TestBlockSize: args.Contains("--block") ? int.Parse(Arg("--block", "64")) : null));
         Console.WriteLine($"distances: {(args.Contains("--fp32") ? "fp32 (DotKernel)" : "exact int16 (ByteDotKernel)")}");
         sw.Restart();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;

@@ -47,7 +47,7 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
     {
         int n = distances.Count, k = Options.K;
         var weight = Weights(n, k);
-        var total = TestBlockDriver.Run(distances, test, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
+        var total = TestBlockDriver.Run(distances, test, Options.BlockSizeFor(n), Options.MaxDegreeOfParallelism,
             () => (Keys: new ulong[n], Tmp: new ulong[n], Hist: new int[RadixSort.HistogramLength]),
             (t, dots, testNorm, partial, s) =>
             {

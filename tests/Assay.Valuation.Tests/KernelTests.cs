@@ -50,6 +50,23 @@ public sealed class KernelTests
     }
 
     [Fact]
+    public void Narrow_two_pass_plan_sorts_keys_below_2_to_the_26_like_a_comparison_sort()
+    {
+        var rng = new Random(3);
+        foreach (int n in new[] { 0, 1, 2, 100, 5000 })
+        {
+            var keys = new ulong[n];
+            for (int i = 0; i < n; i++)
+            {
+                uint key = rng.Next(3) == 0 ? (uint)rng.Next(1 << 26) : (uint)rng.Next(30); // ties and both digits
+                keys[i] = ((ulong)key << 32) | (uint)i;
+            }
+            var expected = keys.OrderBy(k => k >> 32).ThenBy(k => (uint)k).ToArray();
+            Assert.Equal(expected, RadixSort.SortByHighKey(keys, new ulong[n], new int[RadixSort.HistogramLength], RadixSort.Narrow).ToArray());
+        }
+    }
+
+    [Fact]
     public void Negative_rounding_distances_clamp_to_zero()
     {
         Assert.Equal(0u, RadixSort.DistanceKey(-1e-7f));

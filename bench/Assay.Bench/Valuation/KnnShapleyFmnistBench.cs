@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Assay.Valuation.Data;
+using Assay.Valuation.Kernels;
 using Assay.Valuation.Methods;
 
 namespace Assay.Bench.Valuation;
@@ -8,7 +9,7 @@ namespace Assay.Bench.Valuation;
 /// Exact KNN-Shapley on full Fashion-MNIST (60,000 train × 10,000 test × 784) against the numpy
 /// reference bench/valuation/knn_shapley_numpy.py, which runs on the first --numpy-tests test points
 /// and extrapolates linearly; values are compared on that same subset.
-/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D]
+/// Args: [--tests T] [--numpy-tests M] [--threads P] [--k K] [--no-numpy] [--dir D] [--fp32] (fp32 distances instead of the exact integer path) [--block B] (test rows per block)
 /// </summary>
 public sealed class KnnShapleyFmnistBench : IBenchTask
 {
@@ -31,7 +32,8 @@ public sealed class KnnShapleyFmnistBench : IBenchTask
         Console.WriteLine($"loaded {train.Count}×{train.Dimension} train, {test.Count} test in {sw.Elapsed.TotalSeconds:F1} s; cores {Environment.ProcessorCount}, threads {threads?.ToString() ?? "all"}");
 
         if (args.Contains("--profile")) return Profile(train, test);
-        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads));
+        var method = new KnnShapley(new KnnShapleyOptions(K: k, MaxDegreeOfParallelism: threads, ExactIntegerDistances: !args.Contains("--fp32"), TestBlockSize: args.Contains("--block") ? int.Parse(Arg("--block", "64")) : null));
+        Console.WriteLine($"distances: {(args.Contains("--fp32") ? "fp32 (DotKernel)" : "exact int16 (ByteDotKernel)")}");
         sw.Restart();
         var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
         var full = method.Value(train, test);
@@ -78,33 +80,48 @@ public sealed class KnnShapleyFmnistBench : IBenchTask
         return 0;
     }
 
-    /// <summary>Single-thread split of one 64-row test block: dot kernel vs. key building + radix sort.</summary>
+    /// <summary>Single-thread CPU split of one 64-row test block on the exact integer path: dot kernel, keys + radix sort, recursion.</summary>
     private static int Profile(DenseData train, DenseData test)
     {
-        var packed = new Assay.Valuation.Kernels.PackedTrain(train);
-        int rows = 64, dp = packed.PaddedDimension, ldc = packed.PaddedCount;
-        var a = new float[rows * dp];
-        var c = new float[rows * ldc];
-        Assay.Valuation.Kernels.DotKernel.PackBlock(test.Features.AsSpan(0, rows * test.Dimension), rows, test.Dimension, dp, a);
-        var sw = Stopwatch.StartNew();
-        var cpu0 = Process.GetCurrentProcess().TotalProcessorTime;
-        for (int rep = 0; rep < 3; rep++) Assay.Valuation.Kernels.DotKernel.Compute(a, rows, packed, c, ldc);
-        double dot = sw.Elapsed.TotalSeconds / 3;
-        double dotCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu0).TotalSeconds / 3;
-        double gflops = 2.0 * rows * train.Count * train.Dimension / dot / 1e9;
-        Console.WriteLine($"dot kernel CPU time {dotCpu * 1000:F0} ms per block → {2.0 * rows * train.Count * train.Dimension / dotCpu / 1e9:F1} GFLOP/s of CPU time");
-        var keys = new ulong[train.Count];
-        var tmp = new ulong[train.Count];
-        var hist = new int[Assay.Valuation.Kernels.RadixSort.HistogramLength];
-        sw.Restart();
-        for (int r = 0; r < rows; r++)
-        {
-            for (int j = 0; j < train.Count; j++) keys[j] = ((ulong)Assay.Valuation.Kernels.RadixSort.DistanceKey(packed.SquaredNorms[j] - 2 * c[r * ldc + j] + 100f) << 32) | (uint)j;
-            Assay.Valuation.Kernels.RadixSort.SortByHighKey(keys, tmp, hist);
-        }
-        double sort = sw.Elapsed.TotalSeconds;
-        Console.WriteLine($"one block of {rows} test rows, 1 thread: dot kernel {dot * 1000:F0} ms ({gflops:F1} GFLOP/s), keys+radix sort {sort * 1000:F0} ms");
-        Console.WriteLine($"→ extrapolated single-thread for 10,000 test rows: {(dot + sort) * 10000 / rows:F1} s");
+        test = ByteDotKernel.GroupSimilarRows(test); // the order the method uses
+        var packed = new PackedTrainBytes(train);
+        var dist = new ByteDistances(packed);
+        int rows = 64, ldc = dist.Stride, n = train.Count, reps = 5;
+        var a = new int[dist.PackedLength(rows)];
+        var c = new int[rows * ldc];
+        static double Cpu() => Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        dist.Dots(test.Features.AsSpan(0, rows * test.Dimension), rows, a, c); // warm-up: let the JIT reach tier 1
+        double t0 = Cpu();
+        for (int rep = 0; rep < reps; rep++) dist.Dots(test.Features.AsSpan(0, rows * test.Dimension), rows, a, c);
+        double dot = (Cpu() - t0) / reps;
+        var keys = new ulong[n];
+        var tmp = new ulong[n];
+        var hist = new int[RadixSort.HistogramLength];
+        // Whole blocks per timing: the CPU clock is too coarse for one row.
+        t0 = Cpu();
+        for (int rep = 0; rep < reps; rep++)
+            for (int r = 0; r < rows; r++)
+                DistanceKeys.Build(c.AsSpan(r * ldc, n), dist.SquaredNorm(test.Row(r)), packed.SquaredNorms, keys, hist, narrow: true);
+        double keyTime = Cpu() - t0;
+        t0 = Cpu();
+        for (int rep = 0; rep < reps; rep++)
+            for (int r = 0; r < rows; r++)
+            {
+                DistanceKeys.Build(c.AsSpan(r * ldc, n), dist.SquaredNorm(test.Row(r)), packed.SquaredNorms, keys, hist, narrow: true);
+                RadixSort.SortCounted(keys, tmp, hist, RadixSort.Narrow);
+            }
+        double sortTime = Cpu() - t0 - keyTime;
+        var weight = new double[n];
+        for (int i = 1; i < n; i++) weight[i] = Math.Min(10, i) / (10.0 * i);
+        var partial = new double[n];
+        DistanceKeys.Build(c.AsSpan(0, n), dist.SquaredNorm(test.Row(0)), packed.SquaredNorms, keys, hist, narrow: true);
+        var sorted = RadixSort.SortCounted(keys, tmp, hist, RadixSort.Narrow).ToArray();
+        t0 = Cpu();
+        for (int rep = 0; rep < reps * rows; rep++) KnnShapley.Accumulate(sorted, train.Labels, test.Labels[rep % rows], n, 10, weight, partial);
+        double accTime = (Cpu() - t0) / reps;
+        Console.WriteLine($"one block of {rows} test rows, 1 thread, CPU: dot kernel {dot * 1000:F0} ms ({2.0 * rows * n * train.Dimension / dot / 1e9:F0} GOP/s), " +
+            $"keys+histograms {keyTime / reps * 1000:F0} ms, radix sort {sortTime / reps * 1000:F0} ms, recursion {accTime * 1000:F0} ms");
+        Console.WriteLine($"→ single-thread CPU for 10,000 test rows : {(dot + (keyTime + sortTime) / reps + accTime) * 10000 / rows:F1} s");
         return 0;
     }
 

@@ -2,56 +2,78 @@ namespace Assay.Valuation.Kernels;
 
 /// <summary>
 /// Stable LSD radix sort of (key, payload) pairs packed as ulong = key &lt;&lt; 32 | payload, ordering by the
-/// 32-bit key only (3 passes of 11/11/10 bits; a pass whose digit is constant is skipped). Stability means
-/// equal keys keep payload order, so when payloads are written in ascending index order ties go to the
-/// lower index. Non-negative IEEE floats order like their bit patterns, so distances sort directly.
+/// 32-bit key only. Two digit plans: <see cref="Float"/> for any 32-bit key (3 passes of 11/11/10 bits) and
+/// <see cref="Narrow"/> for keys below 2²⁶ (2 passes of 13 bits — exact grid distances, d·255² &lt; 2²⁶ for d ≤ 1,032),
+/// which saves a counting increment and a scatter pass per element. A pass whose digit is constant is skipped.
+/// Stability means equal keys keep payload order, so when payloads are written in ascending index order ties go to
+/// the lower index. Non-negative IEEE floats order like their bit patterns, so distances sort directly.
 /// </summary>
 internal static class RadixSort
 {
-    private const int Bits = 11;
-    private const int Buckets = 1 << Bits;
-
-    /// <summary>Sorts <paramref name="items"/>; <paramref name="scratch"/> must be as long. Returns the span holding the result (items or scratch).</summary>
-    public static Span<ulong> SortByHighKey(Span<ulong> items, Span<ulong> scratch, Span<int> histograms)
+    /// <summary>A digit plan: <see cref="Passes"/> digits of <see cref="Bits"/> bits from the low end.</summary>
+    public readonly record struct Plan(int Bits, int Passes)
     {
-        // histograms: 3 × Buckets counts, one read pass fills all three.
-        histograms[..(3 * Buckets)].Clear();
-        foreach (var v in items) Count(histograms, (uint)(v >> 32));
-        return SortCounted(items, scratch, histograms);
+        public int Buckets => 1 << Bits;
+        public int HistogramLength => Passes * Buckets;
+        public uint MaxKey => Bits * Passes >= 32 ? uint.MaxValue : (1u << (Bits * Passes)) - 1;
     }
 
-    /// <summary>Adds one key to the three digit histograms (for callers that fuse counting into key building).</summary>
+    public static Plan Float { get; } = new(11, 3);
+    public static Plan Narrow { get; } = new(13, 2);
+
+    /// <summary>Scratch histogram length that fits either plan.</summary>
+    public static int HistogramLength => Math.Max(Float.HistogramLength, Narrow.HistogramLength);
+
+    /// <summary>Sorts <paramref name="items"/>; <paramref name="scratch"/> must be as long. Returns the span holding the result (items or scratch).</summary>
+    public static Span<ulong> SortByHighKey(Span<ulong> items, Span<ulong> scratch, Span<int> histograms, Plan? plan = null)
+    {
+        var p = plan ?? Float;
+        histograms[..p.HistogramLength].Clear();
+        if (p == Float) foreach (var v in items) Count(histograms, (uint)(v >> 32));
+        else foreach (var v in items) CountNarrow(histograms, (uint)(v >> 32));
+        return SortCounted(items, scratch, histograms, p);
+    }
+
+    /// <summary>Adds one key to the three digit histograms of <see cref="Float"/> (for callers that fuse counting into key building).</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static void Count(Span<int> histograms, uint key)
     {
-        histograms[(int)(key & (Buckets - 1))]++;
-        histograms[Buckets + (int)((key >> Bits) & (Buckets - 1))]++;
-        histograms[2 * Buckets + (int)(key >> (2 * Bits))]++;
+        histograms[(int)(key & 2047)]++;
+        histograms[2048 + (int)((key >> 11) & 2047)]++;
+        histograms[2 * 2048 + (int)(key >> 22)]++;
     }
 
-    /// <summary>Sorts items whose keys have all been added with <see cref="Count"/> to a cleared histogram.</summary>
-    public static Span<ulong> SortCounted(Span<ulong> items, Span<ulong> scratch, Span<int> histograms)
+    /// <summary>Adds one key below 2²⁶ to the two digit histograms of <see cref="Narrow"/>.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static void CountNarrow(Span<int> histograms, uint key)
     {
+        histograms[(int)(key & 8191)]++;
+        histograms[8192 + (int)(key >> 13)]++;
+    }
+
+    /// <summary>Sorts items whose keys have all been counted (with the plan's Count) into a cleared histogram.</summary>
+    public static Span<ulong> SortCounted(Span<ulong> items, Span<ulong> scratch, Span<int> histograms, Plan? plan = null)
+    {
+        var p = plan ?? Float;
         var src = items;
         var dst = scratch[..items.Length];
-        for (int pass = 0; pass < 3; pass++)
+        int mask = p.Buckets - 1;
+        for (int pass = 0; pass < p.Passes; pass++)
         {
-            var h = histograms.Slice(pass * Buckets, Buckets);
-            int shift = 32 + pass * Bits;
+            var h = histograms.Slice(pass * p.Buckets, p.Buckets);
+            int shift = 32 + pass * p.Bits;
             if (IsSingleBucket(h, items.Length)) continue;
             int sum = 0;
-            for (int b = 0; b < Buckets; b++) { int c = h[b]; h[b] = sum; sum += c; }
+            for (int b = 0; b < h.Length; b++) { int c = h[b]; h[b] = sum; sum += c; }
             foreach (var v in src)
             {
-                int b = (int)((v >> shift) & (Buckets - 1));
+                int b = (int)((v >> shift) & (ulong)mask);
                 dst[h[b]++] = v;
             }
             var t = src; src = dst; dst = t;
         }
         return src;
     }
-
-    public const int HistogramLength = 3 * Buckets;
 
     private static bool IsSingleBucket(Span<int> h, int n)
     {

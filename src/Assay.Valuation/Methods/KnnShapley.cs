@@ -10,7 +10,8 @@ namespace Assay.Valuation.Methods;
 ///   s_{α_N} = 1[y_{α_N} = y_t] / max(N, K)   (the paper assumes N ≥ K; for N &lt; K every point is always a neighbour),
 ///   s_{α_i} = s_{α_{i+1}} + (1[y_{α_i} = y_t] − 1[y_{α_{i+1}} = y_t]) / K · min(K, i) / i;
 /// the value is the mean over test points. Distances via blocked SIMD dot products, full sort per test
-/// point by radix sort of (float distance bits, index), ties to the lower index.
+/// point by radix sort of (float distance bits, index), ties to the lower index. Features on the 1/255 grid (image
+/// pixels) take an exact integer path instead (<see cref="ByteGrid"/>): same algorithm, distances without rounding.
 /// </summary>
 public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuator
 {
@@ -21,33 +22,60 @@ public sealed class KnnShapley(KnnShapleyOptions? options = null) : IDataValuato
     public ValuationResult Value(DenseData train, DenseData test, IProgress<double>? progress = null, CancellationToken cancellationToken = default)
     {
         var sw = Stopwatch.StartNew();
-        var packed = new PackedTrain(train);
-        var values = Value(packed, train.Labels, test, progress, cancellationToken);
+        var values = Options.ExactIntegerDistances && ByteGrid.Fits(train) && ByteGrid.Fits(test)
+            ? ValueOnByteGrid(new PackedTrainBytes(train), train.Labels, test, progress, cancellationToken)
+            : Value(new PackedTrain(train), train.Labels, test, progress, cancellationToken);
         return new ValuationResult(Name, values) { ElapsedSeconds = sw.Elapsed.TotalSeconds };
     }
 
-    internal double[] Value(PackedTrain packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
+    internal double[] Value(PackedTrain packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct) =>
+        Run(new FloatDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist), RadixSort.Float,
+            trainLabels, test, progress, ct);
+
+    /// <summary>Same algorithm on exact integer squared distances (<see cref="ByteGrid"/> data such as IDX pixels).</summary>
+    internal double[] ValueOnByteGrid(PackedTrainBytes packed, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
     {
-        int n = packed.Count, k = Options.K;
-        // Precomputed weights min(K,i)/(K·i) for i = 1..N−1 (index i).
-        var weight = new double[Math.Max(n, 1)];
-        for (int i = 1; i < n; i++) weight[i] = Math.Min(k, i) / ((double)k * i);
-        var total = TestBlockDriver.Run(packed, test, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
+        test = ByteDotKernel.GroupSimilarRows(test);
+        bool narrow = (long)packed.Dimension * 255 * 255 <= RadixSort.Narrow.MaxKey;
+        return Run(new ByteDistances(packed), (dots, tn, keys, hist) => DistanceKeys.Build(dots, tn, packed.SquaredNorms, keys, hist, narrow),
+            narrow ? RadixSort.Narrow : RadixSort.Float, trainLabels, test, progress, ct);
+    }
+
+    private delegate void KeyBuilder<T>(ReadOnlySpan<T> dots, T testNorm, Span<ulong> keys, Span<int> histograms);
+
+    private double[] Run<T>(IBlockDistances<T> distances, KeyBuilder<T> buildKeys, RadixSort.Plan plan, int[] trainLabels, DenseData test, IProgress<double>? progress, CancellationToken ct)
+    {
+        int n = distances.Count, k = Options.K;
+        var weight = Weights(n, k);
+        var total = TestBlockDriver.Run(distances, test, Options.BlockSizeFor(n), Options.MaxDegreeOfParallelism,
             () => (Keys: new ulong[n], Tmp: new ulong[n], Hist: new int[RadixSort.HistogramLength]),
             (t, dots, testNorm, partial, s) =>
             {
-                DistanceKeys.Build(dots, testNorm, packed.SquaredNorms, s.Keys, s.Hist);
-                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist);
+                buildKeys(dots, testNorm, s.Keys, s.Hist);
+                var sorted = RadixSort.SortCounted(s.Keys, s.Tmp, s.Hist, plan);
                 Accumulate(sorted, trainLabels, test.Labels[t], n, k, weight, partial);
             },
             progress, ct);
-        if (test.Count > 0)
-            for (int j = 0; j < n; j++) total[j] /= test.Count;
+        return Mean(total, test.Count);
+    }
+
+    // weight[i] = min(K,i)/(K·i) for i = 1..N−1.
+    private static double[] Weights(int n, int k)
+    {
+        var weight = new double[Math.Max(n, 1)];
+        for (int i = 1; i < n; i++) weight[i] = Math.Min(k, i) / ((double)k * i);
+        return weight;
+    }
+
+    private static double[] Mean(double[] total, int testCount)
+    {
+        if (testCount > 0)
+            for (int j = 0; j < total.Length; j++) total[j] /= testCount;
         return total;
     }
 
     // sorted[i-1] holds α_i (payload = index in low 32 bits).
-    private static void Accumulate(ReadOnlySpan<ulong> sorted, int[] labels, int yt, int n, int k, double[] weight, Span<double> partial)
+    internal static void Accumulate(ReadOnlySpan<ulong> sorted, int[] labels, int yt, int n, int k, double[] weight, Span<double> partial)
     {
         if (n == 0) return;
         int idx = (int)(uint)sorted[n - 1];

@@ -27,7 +27,7 @@ public sealed class KnnShapleyRegression(KnnShapleyOptions? options = null)
             throw new ArgumentException("one target per row is required");
         var packed = new PackedTrain(trainFeatures);
         int n = packed.Count, k = Options.K;
-        var total = TestBlockDriver.Run(packed, testFeatures, Options.TestBlockSize, Options.MaxDegreeOfParallelism,
+        var total = TestBlockDriver.Run(packed, testFeatures, Options.BlockSizeFor(n), Options.MaxDegreeOfParallelism,
             () => (Keys: new ulong[n], Tmp: new ulong[n], Hist: new int[RadixSort.HistogramLength], Y: new double[n + 2], Far: new double[n + 3]),
             (t, dots, testNorm, partial, s) =>
             {

@@ -20,6 +20,31 @@ public sealed class ConverterTests
     }
 
     [Fact]
+    public void VegaTablesDropIncompleteRowsZScoreFeaturesAndCheckTheDroppedCount()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["data"]);
+        File.WriteAllText(dir["data/t.json"], """
+            [{"Kind": "a", "X": 1, "Y": "1970-01-01"}, {"Kind": "b", "X": 3, "Y": "1972-01-01"},
+             {"Kind": "a", "X": null, "Y": "1971-01-01"}, {"Kind": null, "X": 2, "Y": "1971-01-01"}]
+            """);
+        using (var w = new Assay.Core.Datasets.DatasetWriter(dir["out"]))
+        {
+            new VegaTableConverter("t.json", "t", "Kind", ["X", "Y"], expectedDropped: 2, dateColumn: "Y").Convert(dir.Path_, w, null);
+            w.Complete("t");
+        }
+        var rows = Assay.Core.Datasets.DatasetReader.Read(dir["out"], new Assay.Core.Records.ReadOptions { RequireText = false }).ToList();
+        Assert.Equal(["t-0000", "t-0001"], rows.Select(r => r.Id));
+        Assert.Equal([-1f, -1f], rows[0].Features!); // (1 − 2) / 1 and (1970 − 1971) / 1
+        Assert.Equal("b", rows[1].Label.Key);
+        Assert.Equal(3, (int)rows[1].Meta["X"]!);
+        using var w2 = new Assay.Core.Datasets.DatasetWriter(dir["out2"]);
+        var e = Assert.Throws<InvalidDataException>(() =>
+            new VegaTableConverter("t.json", "t", "Kind", ["X"], expectedDropped: 0).Convert(dir.Path_, w2, null));
+        Assert.Contains("expected 0", e.Message);
+    }
+
+    [Fact]
     public void IntegrityMismatchIsRejected()
     {
         using var dir = new TempDir();

@@ -31,9 +31,10 @@ internal sealed class ValueCommands : ICommandGroup
         var keptDir = new Option<string?>("--kept") { Description = "Write the training records kept (all, with meta.value) as a dataset folder here; needs --removed" };
         var target = new Option<string?>("--target") { Description = "Regression: value by KNN-Shapley for KNN regression (Jia et al. 2019) against this numeric meta field (or 'label'), e.g. Miles_per_Gallon for pack:cars" };
         var removedDir = new Option<string?>("--removed") { Description = "Write the --drop-lowest share removed (meta.removed_by = value_v1) as a dataset folder here" };
+        var embedder = new Option<string?>("--embedder") { Description = "Embed the text of records that have no features: tfidf:PATH (a model from `assay embed train`) or openai:MODEL" };
         var (k, seed, samples, epsilon, threshold, model) = Knobs();
         var cmd = new Command("value", $"Value training data against a validation set. Methods: {string.Join(", ", ValuationMethods.Names)}")
-        { method, train, test, holdout, output, dropLowest, keptDir, removedDir, target, k, seed, samples, epsilon, threshold, model };
+        { method, train, test, holdout, output, dropLowest, keptDir, removedDir, target, embedder, k, seed, samples, epsilon, threshold, model };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var settings = Settings(parse, k, seed, samples, epsilon, threshold, model);
@@ -43,7 +44,7 @@ internal sealed class ValueCommands : ICommandGroup
                 var testSpec = parse.GetValue(test) ?? throw new CliUserException("--kept/--removed need a --test DATASET");
                 if (FashionMnistSpec(parse.GetValue(train)!) is not null || FashionMnistSpec(testSpec) is not null)
                     throw new CliUserException("--kept/--removed need datasets; run 'assay data pull fashion-mnist' and pass the folders it prints");
-                var options = new ValueStepOptions(parse.GetValue(method)!, parse.GetValue(dropLowest), settings);
+                var options = new ValueStepOptions(parse.GetValue(method)!, parse.GetValue(dropLowest), settings, parse.GetValue(embedder));
                 var step = ctx.WithProgress($"value {options.Method}", p => DatasetValuation.Run(DatasetInput.Resolve(parse.GetValue(train)!),
                     DatasetInput.Resolve(testSpec), options, keptPath, removedPath, Percent(p), ct));
                 var c = step.Counts;
@@ -54,7 +55,7 @@ internal sealed class ValueCommands : ICommandGroup
             }
             if (parse.GetValue(dropLowest) != 0) throw new CliUserException("--drop-lowest needs --kept and --removed");
             var path = parse.GetValue(output) ?? throw new CliUserException("give --output FILE.jsonl, or --kept DIR --removed DIR");
-            var loaded = LoadRecords(parse.GetValue(train)!, parse.GetValue(test), parse.GetValue(holdout), parse.GetValue(seed), ct);
+            var loaded = LoadRecords(parse.GetValue(train)!, parse.GetValue(test), parse.GetValue(holdout), parse.GetValue(seed), ct, parse.GetValue(embedder));
             var trainRecords = loaded.Train;
             ValuationResult result;
             if (parse.GetValue(target) is { } field)
@@ -185,9 +186,9 @@ internal sealed class ValueCommands : ICommandGroup
             Epsilon: parse.GetValue(epsilon), Threshold: parse.GetValue(threshold), Model: UtilityModels.Create(parse.GetValue(model)!, parse.GetValue(k)));
 
     // Records of both sides; fashion-mnist:... specs come as dense data with synthesized training records and no test records.
-    private sealed record Loaded(IReadOnlyList<Record> Train, IReadOnlyList<Record>? Test, RecordData.Pair? Dense)
+    private sealed record Loaded(IReadOnlyList<Record> Train, IReadOnlyList<Record>? Test, RecordData.Pair? Dense, string? Embedder = null)
     {
-        public RecordData.Pair Pair() => Dense ?? RecordData.FromRecords(Train, Test!);
+        public RecordData.Pair Pair() => Dense ?? RecordData.FromRecords(FeatureFill.WithFeatures(Train, Embedder, "training"), FeatureFill.WithFeatures(Test!, Embedder, "validation"));
     }
 
     private static (IReadOnlyList<Record> TrainRecords, RecordData.Pair Pair) Load(string trainSpec, string? testSpec, double holdout, ulong seed, CancellationToken ct)
@@ -196,7 +197,7 @@ internal sealed class ValueCommands : ICommandGroup
         return (loaded.Train, loaded.Pair());
     }
 
-    private static Loaded LoadRecords(string trainSpec, string? testSpec, double holdout, ulong seed, CancellationToken ct)
+    private static Loaded LoadRecords(string trainSpec, string? testSpec, double holdout, ulong seed, CancellationToken ct, string? embedder = null)
     {
         var fmTrain = FashionMnistSpec(trainSpec);
         var fmTest = testSpec is null ? null : FashionMnistSpec(testSpec);
@@ -212,9 +213,9 @@ internal sealed class ValueCommands : ICommandGroup
         if (testSpec is null)
         {
             var (kept, held) = RecordData.Holdout(trainRecords, holdout, seed);
-            return new Loaded(kept, held, null);
+            return new Loaded(kept, held, null, embedder);
         }
-        return new Loaded(trainRecords, DatasetReader.Read(testSpec, options).ToList(), null);
+        return new Loaded(trainRecords, DatasetReader.Read(testSpec, options).ToList(), null, embedder);
     }
 
     private static DenseData? FashionMnistSpec(string spec)

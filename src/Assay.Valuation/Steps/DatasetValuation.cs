@@ -25,7 +25,8 @@ public static class DatasetValuation
     {
         var sw = Stopwatch.StartNew();
         options = options.Validated();
-        var pair = RecordData.FromRecords(train, test);
+        var pair = RecordData.FromRecords(FeatureFill.WithFeatures(train, options.Embedder, "training", cancellationToken),
+            FeatureFill.WithFeatures(test, options.Embedder, "validation", cancellationToken));
         var result = ValuationMethods.Create(options.Method, options.Settings).Value(pair.Train, pair.Test, progress, cancellationToken);
         var removed = LowestIndices(train, result.Values, options.DropFraction);
         var counts = new StepCounts(StepName);

@@ -6,7 +6,8 @@ namespace Assay.Valuation.Steps;
 /// Settings of the value curation step: the method (default exact KNN-Shapley with K = 10, Jia et al. 2019), its knobs,
 /// and the share of training records with the lowest values to remove (0 = only annotate <c>meta.value</c>).
 /// </summary>
-public sealed record ValueStepOptions(string Method = "knn-shapley", double DropFraction = 0, ValuationSettings? Settings = null)
+/// <param name="Embedder">embeds the text of records without features (<see cref="Data.FeatureFill"/>); null: features are required</param>
+public sealed record ValueStepOptions(string Method = "knn-shapley", double DropFraction = 0, ValuationSettings? Settings = null, string? Embedder = null)
 {
     public ValueStepOptions Validated()
     {

@@ -46,7 +46,7 @@ public sealed partial class StepCatalogueConformanceTests
         Assert.Equal(
             ["c4_lines_v1", "c4_quality_v1", "decontaminate_v1", "dedup_exact_v1", "dedup_lines_v1", "dedup_minhash_v1", "dedup_semantic_v1",
              "dedup_substring_v1", "fineweb_quality_v1", "gopher_quality_v1", "gopher_repetition_v1", "langid_v1", "length_v1", "normalize_v1",
-             "perplexity_v1", "pii_v1", "quality_classifier_v1", "sample_v1", "url_blocklist_v1", "word_blocklist_v1"],
+             "perplexity_v1", "pii_v1", "quality_classifier_v1", "sample_v1", "url_blocklist_v1", "value_v1", "word_blocklist_v1"],
             names);
     }
 }

@@ -32,11 +32,52 @@ public sealed class DedupCommandsTests
         Assert.Equal(0, CliRunner.Run("dedup", "-i", dir["a.jsonl"], "-o", dir["a-out"], "--method", "exact", "--index", dir["idx"]).Code);
         var (code, _, err) = CliRunner.Run("dedup", "-i", dir["b.jsonl"], "-o", dir["b-out"], "--method", "exact", "--against", dir["idx"]);
         Assert.True(code == 0, err);
-        var removed = Assert.Single(Core.Datasets.DatasetReader.Read(dir["b-out-removed"]));
+        var removed = Assert.Single(Core.Datasets.DatasetReader.Read(dir["b-out/removed"]));
         Assert.Equal("b1", removed.Id);
         Assert.Equal("a1", removed.GetMetaString("duplicate_of"));
         var (bad, _, badErr) = CliRunner.Run("dedup", "-i", dir["b.jsonl"], "-o", dir["c-out"], "--method", "lines", "--against", dir["idx"]);
         Assert.Equal(1, bad);
         Assert.Contains("--against", badErr);
+    }
+
+    [Fact]
+    public void DedupWritesKeptRemovedClustersAndAReportWithTheRecallCurveAndClusterExamples()
+    {
+        using var dir = new TempDir();
+        const string Base = "the committee met on tuesday to discuss the budget for the coming year and agreed to raise funding for schools";
+        var lines = new List<string>();
+        for (int i = 0; i < 6; i++) lines.Add($"{{\"id\":\"dup{i}\",\"text\":\"{Base} {(i % 2 == 0 ? "" : "indeed")}\"}}");
+        for (int i = 0; i < 6; i++) lines.Add($"{{\"id\":\"solo{i}\",\"text\":\"unrelated note number {i} about gardening tomatoes and weather {i * 7}\"}}");
+        File.WriteAllLines(dir["in.jsonl"], lines);
+        var (code, _, err) = CliRunner.Run("dedup", "-i", dir["in.jsonl"], "-o", dir["out"], "--method", "minhash", "--threshold", "0.7");
+        Assert.True(code == 0, err);
+        var kept = Core.Datasets.DatasetReader.Read(dir["out/kept"]).Select(r => r.Id).ToHashSet();
+        var removed = Core.Datasets.DatasetReader.Read(dir["out/removed"]).ToList();
+        Assert.Contains("dup0", kept);
+        Assert.NotEmpty(removed);
+        Assert.All(removed, r => Assert.Equal("dup0", r.GetMetaString("duplicate_of")));
+        var clusterLines = File.ReadAllLines(dir["out/clusters.jsonl"]).Select(l => System.Text.Json.Nodes.JsonNode.Parse(l)!).ToList();
+        Assert.Equal(removed.Count + 1, clusterLines.Count);
+        Assert.All(clusterLines, l => Assert.Equal("dup0", (string)l["cluster"]!));
+        Assert.Single(clusterLines, l => (bool)l["kept"]!);
+        string html = File.ReadAllText(dir["out/report.html"]);
+        Assert.Contains("Threshold/recall", html);
+        Assert.Contains("Clusters by size", html);
+        Assert.Contains("the committee met on tuesday", html); // kept and removed texts side by side
+    }
+
+    [Fact]
+    public void DecontaminateWritesAReportWithThePerBenchmarkTable()
+    {
+        using var dir = new TempDir();
+        const string Item = "What is the capital of France and which river flows through the city on its way to the sea";
+        File.WriteAllText(dir["bench.jsonl"], $"{{\"id\":\"q1\",\"text\":\"{Item}\"}}\n{{\"id\":\"q2\",\"text\":\"an item nobody copied into the training data at all, not even once in any form\"}}\n");
+        File.WriteAllText(dir["train.jsonl"], $"{{\"id\":\"t1\",\"text\":\"Quiz: {Item.ToUpperInvariant()}?\"}}\n{{\"id\":\"t2\",\"text\":\"clean text\"}}\n");
+        var (code, _, err) = CliRunner.Run("decontaminate", "-i", dir["train.jsonl"], "-b", "quiz=" + dir["bench.jsonl"], "-o", dir["out/contamination.json"]);
+        Assert.True(code == 0, err);
+        string html = File.ReadAllText(dir["out/report.html"]);
+        Assert.Contains("quiz", html);
+        Assert.Contains("most covered items", html);
+        Assert.Contains("t1", html);
     }
 }

@@ -30,8 +30,7 @@ internal sealed class DedupCommands : ICommandGroup
     private static Command Dedup()
     {
         var input = CommonOptions.Input();
-        var output = CommonOptions.Output("Folder for the kept records (a dataset)");
-        var removed = new Option<string?>("--removed") { Description = "Folder for the removed records (default: OUTPUT-removed)" };
+        var output = CommonOptions.Output("Output folder: kept/ and removed/ datasets, clusters.jsonl, dedup.json and report.html");
         var method = new Option<string>("--method") { Description = "exact | minhash | lines | paragraphs | substring | semantic", DefaultValueFactory = _ => "minhash" };
         var threshold = new Option<double>("--threshold") { Description = "MinHash: Jaccard threshold (bands × rows derived from it)", DefaultValueFactory = _ => 0.8 };
         var numPerm = new Option<int>("--num-perm") { Description = "MinHash: permutations (multiple of 8)", DefaultValueFactory = _ => 128 };
@@ -56,12 +55,12 @@ internal sealed class DedupCommands : ICommandGroup
         var seed = CommonOptions.Seed();
         var onError = CommonOptions.OnError();
         var cmd = new Command("dedup", "Remove duplicate records (exact or MinHash near-duplicates, or by embeddings) or duplicated lines, paragraphs and substrings; writes kept and removed datasets and dedup.json")
-            { input, output, removed, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, memory, minWords, clusters, eps, work, index, against, seed, onError };
+            { input, output, method, threshold, numPerm, ngram, bands, rows, verify, keep, scoreKey, minLength, memory, minWords, clusters, eps, work, index, against, seed, onError };
         cmd.SetHandler((parse, ctx, ct) =>
         {
             var inSpec = DatasetInput.Resolve(parse.GetValue(input)!);
             string outDir = parse.GetValue(output)!;
-            string removedDir = parse.GetValue(removed) ?? Path.TrimEndingDirectorySeparator(outDir) + "-removed";
+            string keptDir = Path.Combine(outDir, "kept"), removedDir = Path.Combine(outDir, "removed");
             var (b, r) = (parse.GetValue(bands), parse.GetValue(rows));
             if (b.HasValue != r.HasValue)
                 throw new CliUserException("--bands and --rows go together");
@@ -83,7 +82,7 @@ internal sealed class DedupCommands : ICommandGroup
                 Semantic = new SemDedupOptions { Clusters = parse.GetValue(clusters), Eps = parse.GetValue(eps), Seed = unchecked((int)seedValue) },
                 Keep = ParseKeep(parse.GetValue(keep)!),
                 ScoreKey = parse.GetValue(scoreKey)!,
-                WorkDir = parse.GetValue(work) ?? Path.TrimEndingDirectorySeparator(outDir) + ".work",
+                WorkDir = parse.GetValue(work) ?? Path.Combine(outDir, "work"),
                 IndexDir = parse.GetValue(index),
                 Against = parse.GetValue(against) ?? [],
                 Read = new ReadOptions { OnError = parse.GetValue(onError), RequireText = ParseMethod(parse.GetValue(method)!) != DedupMethod.Semantic },
@@ -104,14 +103,19 @@ internal sealed class DedupCommands : ICommandGroup
                 Command = "assay " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
                 Inputs = [new LineageInput(inSpec.Spec, inSpec.Checksum())],
             };
-            var result = ctx.WithProgress("dedup", p => DatasetDedup.Run(inSpec, outDir, removedDir, options, lineage, p, ct));
-            string report = Path.Combine(outDir, "dedup.json");
-            File.WriteAllText(report, JsonSerializer.Serialize(new { step = result.Step, counts = result.Counts, details = result.Details }, JsonOut));
+            var result = ctx.WithProgress("dedup", p => DatasetDedup.Run(inSpec, keptDir, removedDir, options, lineage, p, ct));
+            string json = Path.Combine(outDir, "dedup.json");
+            File.WriteAllText(json, JsonSerializer.Serialize(new { step = result.Step, counts = result.Counts, details = result.Details }, JsonOut));
+            var found = DedupClusters.FromRemoved(removedDir);
+            string clustersFile = Path.Combine(outDir, DedupClusters.FileName);
+            found.Write(clustersFile);
+            string report = Path.Combine(outDir, DedupReport.FileName);
+            DedupReport.Build(result, found, keptDir, removedDir, options).Save(report);
             var c = result.Counts;
-            ctx.Result(new { step = result.Step, counts = c, details = result.Details, kept = outDir, removed = removedDir, report },
+            ctx.Result(new { step = result.Step, counts = c, details = result.Details, kept = keptDir, removed = removedDir, clusters = clustersFile, json, report },
                 $"{result.Step}: {c.In:N0} records in, {c.Kept:N0} kept, {c.RemovedTotal:N0} removed" +
                 (c.ChangedRecords > 0 ? $", {c.ChangedRecords:N0} rewritten ({c.ChangedChars:N0} characters removed)" : "") +
-                $"\nkept: {outDir}\nremoved: {removedDir}\nreport: {report}");
+                $"\nkept: {keptDir}\nremoved: {removedDir}\nclusters: {clustersFile}\nreport: {report}");
             return 0;
         });
         return cmd;
@@ -157,11 +161,13 @@ internal sealed class DedupCommands : ICommandGroup
             string outPath = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
             File.WriteAllText(outPath, JsonSerializer.Serialize(report, JsonOut));
+            string html = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(outPath))!, "report.html");
+            ContaminationHtml.Build(report).Save(html);
             ctx.Result(new { training_records = report.TrainingRecords, contaminated_records = report.ContaminatedRecords, output = outPath,
                     benchmarks = report.Benchmarks.Select(x => new { x.Benchmark, x.Items, x.ItemsFound, x.Dirty, x.Partial, x.Clean }) },
                 $"{report.TrainingRecords:N0} training records, {report.ContaminatedRecords:N0} share a {options.NGram}-gram with a benchmark item\n" +
                 string.Concat(report.Benchmarks.Select(x => $"{x.Benchmark}: {x.ItemsFound}/{x.Items} items found; dirty {x.Dirty}, partial {x.Partial}, clean {x.Clean}\n")) +
-                $"wrote {outPath}");
+                $"wrote {outPath} and {html}");
             return 0;
         });
         return cmd;

@@ -149,6 +149,35 @@ public sealed class BarrierPipelineTests
         Assert.Empty(File.ReadAllLines(d["out/clusters.jsonl"]));
     }
 
+    [Fact]
+    public void Substring_parts_built_by_map_tasks_give_the_dataset_engines_result_across_tasks()
+    {
+        using var d = new TempDir();
+        Directory.CreateDirectory(d["in"]);
+        var texts = DedupCorpus.Texts(150, 11);
+        // Three shards, one per task: the stage reads a, b, c in that order, as the dataset engine does,
+        // and many repeated spans cross shards, so they cross map tasks.
+        for (int s = 0; s < 3; s++)
+            using (var w = new Core.IO.ShardWriter(d[$"in/{(char)('a' + s)}.jsonl"]))
+            {
+                for (int i = s * 50; i < s * 50 + 50; i++)
+                    w.Write(new Record($"r-{i:D4}", texts[i] + "\n" + texts[(i * 7) % texts.Count][..60]));
+                w.Complete();
+            }
+        // Shards stay whole (split_bytes above their size), so task t reads shard t.
+        string Whole(string output) => Yaml(output, 3, "  - type: dedup_substring_v1\n    min_length: 40\n    memory_bytes: 1048576\n").Replace("split_bytes: 16KB", "split_bytes: 1MB", StringComparison.Ordinal);
+        var stats = Run(TestData.Config(d.Path, Whole("out")), workers: 1).Stats!;
+        Run(TestData.Config(d.Path, Whole("out3")), workers: 3);
+        TestData.AssertSameFiles(d["out"], d["out3"]);
+        var reference = DatasetDedup.Run(DatasetInput.Resolve(d["in"]), d["ref"], d["ref-removed"],
+            new DatasetDedupOptions { Method = DedupMethod.Substring, Substring = new ExactSubstringOptions { MinLength = 40 } });
+        Assert.True(reference.Counts.ChangedRecords > 20);
+        var mine = ById(d["out"]);
+        foreach (var (id, r) in ById(d["ref"])) Assert.Equal(r.Text, mine[id].Text);
+        Assert.Equal(reference.Counts.ChangedChars, stats.Steps[0].ChangedChars);
+        Assert.Equal(3, stats.Barriers!.Single().Details["suffix_array_parts"]);
+    }
+
     [Theory]
     [InlineData("dedup_lines_v1\n    unit: line\n    min_words: 2", DedupMethod.Lines)]
     [InlineData("dedup_substring_v1\n    min_length: 40", DedupMethod.Substring)]

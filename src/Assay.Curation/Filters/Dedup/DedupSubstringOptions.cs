@@ -6,4 +6,7 @@ namespace Assay.Curation.Filters.Dedup;
 public sealed record DedupSubstringOptions
 {
     public int MinLength { get; init; } = new ExactSubstringOptions().MinLength;
+
+    /// <summary>Bytes a map task's suffix-array part builds may use (parts are sized to fit; default 2 GiB).</summary>
+    public long MemoryBytes { get; init; } = new ExactSubstringOptions().MemoryBytes;
 }

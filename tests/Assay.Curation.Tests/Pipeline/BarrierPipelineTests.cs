@@ -149,6 +149,34 @@ public sealed class BarrierPipelineTests
         Assert.Empty(File.ReadAllLines(d["out/clusters.jsonl"]));
     }
 
+    [Theory]
+    [InlineData("dedup_lines_v1\n    unit: line\n    min_words: 2", DedupMethod.Lines)]
+    [InlineData("dedup_substring_v1\n    min_length: 40\n    memory_bytes: 1048576", DedupMethod.Substring)]
+    public void First_occurrence_is_by_record_id_so_any_task_count_keeps_the_same_text(string step, DedupMethod method)
+    {
+        using var d = new TempDir();
+        Directory.CreateDirectory(d["in"]);
+        Directory.CreateDirectory(d["sorted"]);
+        var texts = DedupCorpus.Texts(160, 13);
+        var records = Enumerable.Range(0, texts.Count)
+            .Select(i => new Record($"r-{(i * 37) % texts.Count:D4}", texts[i] + "\n" + texts[(i * 7) % texts.Count][..60])).ToList();
+        // The stage reads the records out of id order; the reference engine reads them in id order.
+        using (var w = new Core.IO.ShardWriter(d["in/a.jsonl"])) { foreach (var r in records) w.Write(r); w.Complete(); }
+        using (var w = new Core.IO.ShardWriter(d["sorted/a.jsonl"])) { foreach (var r in records.OrderBy(r => r.Id, StringComparer.Ordinal)) w.Write(r); w.Complete(); }
+        var reference = DatasetDedup.Run(DatasetInput.Resolve(d["sorted"]), d["ref"], d["ref-removed"],
+            new DatasetDedupOptions { Method = method, MinWords = 2, Substring = new ExactSubstringOptions { MinLength = 40 } });
+        Assert.True(reference.Counts.ChangedRecords > 10);
+        var expected = ById(d["ref"]);
+        foreach (int tasks in new[] { 1, 3, 5 })
+        {
+            var stats = Run(TestData.Config(d.Path, Yaml($"t{tasks}", tasks, $"  - type: {step}\n"))).Stats!;
+            var mine = ById(d[$"t{tasks}"]);
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), mine.Keys.Order(StringComparer.Ordinal));
+            foreach (var (id, r) in expected) Assert.Equal(r.Text, mine[id].Text);
+            Assert.Equal(reference.Counts.ChangedChars, stats.Steps[0].ChangedChars);
+        }
+    }
+
     [Fact]
     public void Substring_parts_built_by_map_tasks_give_the_dataset_engines_result_across_tasks()
     {

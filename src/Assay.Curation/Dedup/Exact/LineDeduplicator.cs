@@ -21,13 +21,35 @@ public sealed class LineDeduplicator
         _options = options;
     }
 
-    public LineDedupRecord Process(DedupDocument document)
+    /// <summary>Streaming: a unit is removed when an earlier document (or unit) had it.</summary>
+    public LineDedupRecord Process(DedupDocument document) => Rewrite(document, (key, _) => !_seen.Add(key));
+
+    /// <summary>The key of every unit long enough to be removed, with the unit's index in the document.</summary>
+    public IEnumerable<((ulong, ulong) Key, int Unit)> Keys(string text)
+    {
+        int pos = 0, index = 0;
+        while (pos < text.Length)
+        {
+            int end = UnitEnd(text, pos);
+            _words.Load(text.AsSpan(pos, end - pos));
+            if (_words.Count >= _options.MinWords)
+                yield return (ExactDeduplicator.Key(_words.Bytes), index);
+            index++;
+            pos = end;
+        }
+    }
+
+    /// <summary>
+    /// Removes the units for which <paramref name="isDuplicate"/>(key, unit index) is true (asked only of units long
+    /// enough to be removed); for a dedup whose "first occurrence" is decided elsewhere.
+    /// </summary>
+    public LineDedupRecord Rewrite(DedupDocument document, Func<(ulong, ulong), int, bool> isDuplicate)
     {
         string text = document.Text;
         var output = new StringBuilder(text.Length);
         int removedUnits = 0;
         long removedChars = 0;
-        int pos = 0;
+        int pos = 0, index = 0;
         while (pos < text.Length)
         {
             int end = UnitEnd(text, pos);
@@ -35,7 +57,8 @@ public sealed class LineDeduplicator
             _words.Load(unit);
             bool remove = false;
             if (_words.Count >= _options.MinWords)
-                remove = !_seen.Add(ExactDeduplicator.Key(_words.Bytes));
+                remove = isDuplicate(ExactDeduplicator.Key(_words.Bytes), index);
+            index++;
             if (remove)
             {
                 removedUnits++;

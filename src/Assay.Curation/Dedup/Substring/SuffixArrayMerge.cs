@@ -21,7 +21,13 @@ internal static class SuffixArrayMerge
     private const int BufferInts = 1 << 16;
 
     /// <summary>Marks per position: lpf ≥ k, and for k = 1 also lpf ≥ 2 (see the type's remarks), else null.</summary>
-    public static (ulong[] Marks, ulong[]? Longer) MarkRepeats(SubstringCorpus corpus, IReadOnlyList<(long Start, int Length)> parts, string dir, int k, CancellationToken ct)
+    /// <param name="earlier">
+    /// Which of two positions counts as the first occurrence (default: the lower offset). Pipelines pass an order by
+    /// record id so the result does not depend on how the stage was split into tasks. Marks are then those of the
+    /// corpus with its documents reordered that way: k-byte keys never span a document's terminator.
+    /// </param>
+    public static (ulong[] Marks, ulong[]? Longer) MarkRepeats(SubstringCorpus corpus, IReadOnlyList<(long Start, int Length)> parts, string dir, int k, CancellationToken ct,
+        Func<long, long, bool>? earlier = null)
     {
         var marks = new ulong[(corpus.Length + 63) >> 6];
         var longer = k == 1 ? new ulong[marks.Length] : null;
@@ -45,9 +51,9 @@ internal static class SuffixArrayMerge
                 if ((++n & 0xFFFFF) == 0)
                     ct.ThrowIfCancellationRequested();
                 int lcp = prev.Pos >= 0 ? order.Lcp(prev, head) : 0;
-                Mark(marks, lcp >= k, ref least, head.Pos);
+                Mark(marks, lcp >= k, ref least, head.Pos, earlier);
                 if (longer is not null)
-                    Mark(longer, lcp >= 2, ref leastLonger, head.Pos);
+                    Mark(longer, lcp >= 2, ref leastLonger, head.Pos, earlier);
                 prev = head;
                 // Replacing the minimum is one sift-down, where dequeue then enqueue is two.
                 if (readers[part].TryNext(out long next))
@@ -64,17 +70,18 @@ internal static class SuffixArrayMerge
         return (marks, longer);
     }
 
-    // In a run of equal keys every position but the smallest is marked.
-    private static void Mark(ulong[] marks, bool sameKey, ref long least, long pos)
+    // In a run of equal keys every position but the first (by `earlier`, default the smallest) is marked.
+    private static void Mark(ulong[] marks, bool sameKey, ref long least, long pos, Func<long, long, bool>? earlier)
     {
         if (!sameKey)
         {
             least = pos;
             return;
         }
-        long later = Math.Max(least, pos);
+        bool posFirst = earlier is null ? pos < least : earlier(pos, least);
+        long later = posFirst ? least : pos;
         marks[later >> 6] |= 1UL << (int)(later & 63);
-        least = Math.Min(least, pos);
+        if (posFirst) least = pos;
     }
 
     /// <summary>Removal ranges [start, end) of document <paramref name="doc"/>, relative to its start, ascending and disjoint.</summary>

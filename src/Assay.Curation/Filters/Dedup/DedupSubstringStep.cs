@@ -14,8 +14,9 @@ namespace Assay.Curation.Filters.Dedup;
 /// are built and spilled beside it. <b>Reduce</b> (one job): the task corpora are joined in task order
 /// — the order <see cref="BarrierInput.ReadAll"/> and <c>assay dedup</c> read — the parts are merged
 /// against the joined text (<see cref="SuffixArrayMerge"/>), and each record that loses spans gets a
-/// decision with its new text. Part boundaries never change the result (the disk engine is tested equal
-/// to the in-memory one for any part size), so this equals <c>assay dedup --method substring</c>.
+/// decision with its new text. A repeated span is kept in its first occurrence by record id
+/// (<see cref="StageOrder"/>), so the result is the same for any task count; part boundaries never change
+/// it either. On input already in id order this equals <c>assay dedup --method substring</c>.
 /// </summary>
 [StepName(Name, typeof(DedupSubstringOptions), Description = "Exact-substring dedup (suffix array) across the whole stage (barrier: parts built as tasks, merged in one job); removes repeated spans")]
 public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierStep
@@ -90,7 +91,22 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         }
         var engine = Engine;
         using var corpus = new SubstringCorpus(corpusPath, [.. starts]);
-        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct);
+        // "First occurrence" by record id (StageOrder), not by where the split put a record, so any task count agrees.
+        var rank = StageOrder.IdRanks(context.Input, ct);
+        if (rank.Length != corpus.Count)
+            throw new InvalidDataException($"{Name}: the stage has {rank.Length} records but its map tasks wrote {corpus.Count}; the input changed between phases");
+        var docStarts = corpus.Starts;
+        int DocOf(long pos)
+        {
+            int i = Array.BinarySearch(docStarts, pos);
+            return i >= 0 ? i : ~i - 1;
+        }
+        bool Earlier(long a, long b)
+        {
+            int da = DocOf(a), db = DocOf(b);
+            return da == db ? a < b : rank[da] < rank[db];
+        }
+        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct, Earlier);
 
         long changedRecords = 0, changedChars = 0, bytesRemoved = 0;
         int doc = 0;

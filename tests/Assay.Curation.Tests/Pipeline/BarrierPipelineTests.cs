@@ -263,4 +263,33 @@ public sealed class BarrierPipelineTests
         Assert.All(removed.Values, r => Assert.Equal("dedup_semantic_v1", r.GetMetaString("removed_by")));
         Assert.Equal(40, stats.Kept);
     }
+
+    [Fact]
+    public void Semantic_barrier_decides_the_same_for_any_task_count()
+    {
+        using var d = new TempDir();
+        Directory.CreateDirectory(d["in"]);
+        var rng = new Random(5);
+        using (var w = new Core.IO.ShardWriter(d["in/a.jsonl"]))
+        {
+            // Out of id order, and twins that are near each other but not identical, so centroids matter.
+            for (int i = 0; i < 120; i++)
+            {
+                var v = Enumerable.Range(0, 8).Select(_ => (float)rng.NextDouble() - 0.5f).ToArray();
+                w.Write(new Record($"r-{(i * 53) % 120:D3}", new string('x', 400)) { Features = v });
+                if (i % 3 == 0) w.Write(new Record($"s-{(i * 53) % 120:D3}", new string('y', 400)) { Features = v.Select(x => x + 0.004f * ((float)rng.NextDouble() - 0.5f)).ToArray() });
+            }
+            w.Complete();
+        }
+        string steps = "  - type: dedup_semantic_v1\n    clusters: 6\n    eps: 0.01\n";
+        Run(TestData.Config(d.Path, Yaml("t1", 1, steps)));
+        var expected = ById(d["t1/removed"]).ToDictionary(kv => kv.Key, kv => kv.Value.GetMetaString("duplicate_of"));
+        Assert.True(expected.Count >= 30);
+        foreach (int tasks in new[] { 3, 5 })
+        {
+            Run(TestData.Config(d.Path, Yaml($"t{tasks}", tasks, steps)));
+            var removed = ById(d[$"t{tasks}/removed"]).ToDictionary(kv => kv.Key, kv => kv.Value.GetMetaString("duplicate_of"));
+            Assert.Equal(expected.OrderBy(kv => kv.Key, StringComparer.Ordinal), removed.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        }
+    }
 }

@@ -6,7 +6,9 @@ namespace Assay.Curation.Dedup;
 /// SemDeDup over precomputed embeddings: L2-normalize, cluster with spherical k-means, and within
 /// each cluster greedily keep points in order (farthest from the centroid first, then id),
 /// removing a point whose cosine similarity to any kept point exceeds 1 − ε. Zero vectors are
-/// kept and never compared. Cost within a cluster is O(m·kept·d).
+/// kept and never compared. Cost within a cluster is O(m·kept·d). Points are processed in id order
+/// (k-means' seeding and sums depend on the order), so the decisions do not depend on the input order —
+/// nor on how a pipeline stage was split into tasks.
 /// </summary>
 public static class SemanticDeduplicator
 {
@@ -15,6 +17,15 @@ public static class SemanticDeduplicator
         options.Validate();
         if (ids.Count != embeddings.Count)
             throw new ArgumentException($"{ids.Count} ids but {embeddings.Count} embeddings.");
+        var perm = Enumerable.Range(0, ids.Count).OrderBy(i => ids[i], StringComparer.Ordinal).ThenBy(i => i).ToArray();
+        var sorted = RunInOrder(perm.Select(i => ids[i]).ToList(), perm.Select(i => embeddings[i]).ToList(), options, ct);
+        var decisions = new SemDedupDecision[ids.Count];
+        for (int k = 0; k < perm.Length; k++) decisions[perm[k]] = sorted[k];
+        return decisions;
+    }
+
+    private static SemDedupDecision[] RunInOrder(IReadOnlyList<string> ids, IReadOnlyList<float[]> embeddings, SemDedupOptions options, CancellationToken ct)
+    {
         int n = ids.Count;
         if (n == 0)
             return [];

@@ -56,14 +56,14 @@ public sealed class SlurmExecutorTests
         TestData.WriteInputs(d.Path, 1500, 300, 300);
         string Yaml(string output) => TestData.Yaml(output, "tasks: 3", "zstd", 400)
             .Replace("  - type: test_min_length_v1\n", "  - type: dedup_exact_v1\n  - type: test_min_length_v1\n", StringComparison.Ordinal)
-            .Replace("  - type: test_digit_v1\n", "  - type: dedup_minhash_v1\n    ngram: 2\n  - type: dedup_substring_v1\n    min_length: 20\n  - type: test_digit_v1\n", StringComparison.Ordinal);
+            .Replace("  - type: test_digit_v1\n", "  - type: dedup_minhash_v1\n    ngram: 2\n  - type: dedup_substring_v1\n    min_length: 20\n  - type: dedup_lines_v1\n    min_words: 1\n  - type: test_digit_v1\n", StringComparison.Ordinal);
         var local = new LocalExecutor(2).Run(PipelineRun.Prepare(TestData.Config(d.Path, Yaml("local"))), ct: ct);
 
         var slurmRun = PipelineRun.Prepare(TestData.Config(d.Path, Yaml("slurm")));
         var summary = new SlurmExecutor(ChildOptions()).Run(slurmRun, ct: ct);
 
-        // 4 segments × 3 tasks + 3 maps × 3 tasks (hashes, signatures, suffix-array parts) + 3 reduces.
-        Assert.Equal(24, summary.TasksRun);
+        // 5 segments × 3 tasks + 3 maps × 3 tasks (hashes, signatures, suffix-array parts) + 4 reduces.
+        Assert.Equal(28, summary.TasksRun);
         Assert.Equal(local.Stats!.Steps.Select(s => (s.Step, s.In, s.Kept)), summary.Stats!.Steps.Select(s => (s.Step, s.In, s.Kept)));
         Assert.True(summary.Stats.Steps.Single(s => s.Step == "dedup_exact_v1").RemovedTotal > 0);
         var logs = Path.Combine(d["slurm"], ".tasks", "slurm", "logs");
@@ -71,7 +71,7 @@ public sealed class SlurmExecutorTests
         TestData.AssertSameFiles(d["local"], d["slurm"]);
 
         var again = new SlurmExecutor(ChildOptions()).Run(PipelineRun.Prepare(TestData.Config(d.Path, Yaml("slurm"))), ct: ct);
-        Assert.Equal((0, 24), (again.TasksRun, again.TasksSkipped));
+        Assert.Equal((0, 28), (again.TasksRun, again.TasksSkipped));
     }
 
     [Fact]

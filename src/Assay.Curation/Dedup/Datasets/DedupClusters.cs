@@ -1,14 +1,15 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Assay.Core.Datasets;
 using Assay.Core.Records;
 
 namespace Assay.Curation.Dedup;
 
 /// <summary>
-/// The duplicate clusters of a finished dedup run, rebuilt from its removed records'
-/// <c>meta.duplicate_of</c>: a cluster is named after its kept record. <see cref="Write"/> makes
-/// <c>clusters.jsonl</c> — one <c>{"id","cluster","kept"}</c> line per member of every cluster of size
-/// ≥ 2, sorted by (cluster, kept first, id) so the file depends only on the decisions.
+/// Duplicate clusters, each named after its kept record: from a finished dedup run's removed records'
+/// <c>meta.duplicate_of</c> (<see cref="FromRemoved"/>) or added as decided (<see cref="Add"/>, the
+/// pipeline's barriers). <see cref="Write"/> makes <c>clusters.jsonl</c> — one <c>{"id","cluster","kept"}</c>
+/// line (plus <c>"step"</c> in pipelines) per member of every cluster of size ≥ 2, sorted by (cluster, kept
+/// first, id) so the file depends only on the decisions, not on how the input was split.
 /// </summary>
 public sealed class DedupClusters
 {
@@ -25,12 +26,14 @@ public sealed class DedupClusters
         if (input.Shards.Count == 0) return clusters;
         foreach (var r in DatasetReader.Read(input, new ReadOptions { RequireText = false }))
             if (r.GetMetaString("duplicate_of") is { } keeper)
-            {
-                if (!clusters.Members.TryGetValue(keeper, out var list)) clusters.Members[keeper] = list = [];
-                list.Add(r.Id);
-            }
-        foreach (var list in clusters.Members.Values) list.Sort(StringComparer.Ordinal);
+                clusters.Add(keeper, r.Id);
         return clusters;
+    }
+
+    public void Add(string keeper, string removed)
+    {
+        if (!Members.TryGetValue(keeper, out var list)) Members[keeper] = list = [];
+        list.Add(removed);
     }
 
     /// <summary>Cluster size (kept record included) → number of clusters.</summary>
@@ -41,16 +44,22 @@ public sealed class DedupClusters
         return sizes;
     }
 
-    public void Write(string path)
+    public void Write(string path, string? step = null)
     {
         using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        w.NewLine = "\n";
         foreach (var (keeper, removed) in Members)
         {
-            w.WriteLine(Line(keeper, keeper, true));
-            foreach (var id in removed) w.WriteLine(Line(id, keeper, false));
+            removed.Sort(StringComparer.Ordinal);
+            w.WriteLine(Line(keeper, keeper, true, step));
+            foreach (var id in removed) w.WriteLine(Line(id, keeper, false, step));
         }
     }
 
-    private static string Line(string id, string cluster, bool kept) =>
-        JsonSerializer.Serialize(new { id, cluster, kept });
+    private static string Line(string id, string cluster, bool kept, string? step)
+    {
+        var line = new JsonObject { ["id"] = id, ["cluster"] = cluster, ["kept"] = kept };
+        if (step is not null) line["step"] = step;
+        return line.ToJsonString();
+    }
 }

@@ -12,7 +12,8 @@ namespace Assay.Curation.Filters.Dedup;
 /// <c>assay dedup</c> runs): the reduce runs it on the stage's records into <c>work/kept</c> and
 /// <c>work/removed</c>, then walks input and output side by side (both keep input order) and writes
 /// a decision for every record the engine removed or changed (text, new <c>meta</c> fields). Going
-/// through the dataset entry keeps the engines' internals (e.g. the substring spiller) free to change.
+/// through the dataset entry keeps the engine's internals free to change. (Lines and substring decide
+/// themselves: their "first occurrence" is by record id, see <see cref="StageOrder"/>.)
 /// </summary>
 public abstract class DatasetDedupBarrier : BarrierStep
 {

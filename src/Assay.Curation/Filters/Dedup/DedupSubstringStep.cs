@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Assay.Curation.Dedup;
 using Assay.Curation.Pipeline.Barriers;
@@ -47,11 +48,14 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         var writer = new SubstringCorpusWriter(Path.Combine(dir, "corpus.bin"));
         try
         {
-            foreach (var r in context.Input.Read(task))
-            {
-                if ((++records & 1023) == 0) ct.ThrowIfCancellationRequested();
-                writer.Add(r.Text);
-            }
+            // The ids (a JSON string a line) spare the reduce a full read of the stage to rank the records (StageOrder).
+            using (var ids = new StreamWriter(Path.Combine(dir, "ids.jsonl"), false, new UTF8Encoding(false)) { NewLine = "\n" })
+                foreach (var r in context.Input.Read(task))
+                {
+                    if ((++records & 1023) == 0) ct.ThrowIfCancellationRequested();
+                    ids.WriteLine(JsonSerializer.Serialize(r.Id));
+                    writer.Add(r.Text);
+                }
             using var corpus = writer.Complete();
             File.WriteAllBytes(Path.Combine(dir, "starts.bin"), MemoryMarshal.AsBytes(corpus.Starts.AsSpan()).ToArray());
             var parts = SuffixArrayParts.Plan(corpus.Starts, Engine.ResolvePartBytes());
@@ -69,6 +73,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         Directory.CreateDirectory(mergeDir);
         string corpusPath = Path.Combine(mergeDir, "corpus.bin");
         var starts = new List<long> { 0 };
+        var ids = new List<string>();
         var parts = new List<(long Start, int Length)>();
         using (var joined = new FileStream(corpusPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
@@ -79,6 +84,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
                 using (var part = File.OpenRead(Path.Combine(dir, "corpus.bin"))) part.CopyTo(joined, 1 << 20);
                 var local = MemoryMarshal.Cast<byte, long>(File.ReadAllBytes(Path.Combine(dir, "starts.bin")));
                 for (int d = 1; d < local.Length; d++) starts.Add(baseOffset + local[d]);
+                ids.AddRange(File.ReadLines(Path.Combine(dir, "ids.jsonl")).Select(l => JsonSerializer.Deserialize<string>(l)!));
                 int p = 0;
                 foreach (var line in File.ReadLines(Path.Combine(dir, "parts.txt")))
                 {
@@ -92,9 +98,9 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         var engine = Engine;
         using var corpus = new SubstringCorpus(corpusPath, [.. starts]);
         // "First occurrence" by record id (StageOrder), not by where the split put a record, so any task count agrees.
-        var rank = StageOrder.IdRanks(context.Input, ct);
-        if (rank.Length != corpus.Count)
-            throw new InvalidDataException($"{Name}: the stage has {rank.Length} records but its map tasks wrote {corpus.Count}; the input changed between phases");
+        if (ids.Count != corpus.Count)
+            throw new InvalidDataException($"{Name}: the map tasks wrote {ids.Count} ids for {corpus.Count} documents");
+        var rank = StageOrder.IdRanks(ids);
         var docStarts = corpus.Starts;
         int DocOf(long pos)
         {

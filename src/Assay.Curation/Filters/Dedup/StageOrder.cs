@@ -18,6 +18,12 @@ internal static class StageOrder
             if ((ids.Count & 4095) == 0) ct.ThrowIfCancellationRequested();
             ids.Add(r.Id);
         }
+        return IdRanks(ids);
+    }
+
+    /// <summary>Rank of each id by ordinal order (ties by position).</summary>
+    public static int[] IdRanks(IReadOnlyList<string> ids)
+    {
         var order = Enumerable.Range(0, ids.Count).ToArray();
         Array.Sort(order, (a, b) => string.CompareOrdinal(ids[a], ids[b]) is var c && c != 0 ? c : a.CompareTo(b));
         var rank = new int[ids.Count];

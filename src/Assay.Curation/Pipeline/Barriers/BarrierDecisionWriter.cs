@@ -17,8 +17,7 @@ public sealed class BarrierDecisionWriter : IDisposable
     private readonly string _dir;
     private readonly int _tasks;
     private readonly string _step;
-    private readonly List<(string Id, string Cluster)> _members = [];
-    private readonly HashSet<string> _keepers = new(StringComparer.Ordinal);
+    private readonly DedupClusters _clusters = new();
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
     private StreamWriter? _open;
     private int _task = -1;
@@ -54,8 +53,7 @@ public sealed class BarrierDecisionWriter : IDisposable
         if (decision.DuplicateOf is not null)
         {
             line["duplicate_of"] = decision.DuplicateOf;
-            _members.Add((decision.Id, decision.DuplicateOf));
-            _keepers.Add(decision.DuplicateOf);
+            _clusters.Add(decision.DuplicateOf, decision.Id);
         }
         if (decision.Text is not null) line["text"] = decision.Text;
         if (decision.Meta is not null) line["meta"] = decision.Meta.DeepClone();
@@ -89,19 +87,8 @@ public sealed class BarrierDecisionWriter : IDisposable
     public void Complete()
     {
         OpenUpTo(_tasks);
-        var lines = new List<(string Cluster, bool Kept, string Id)>(_members.Count + _keepers.Count);
-        foreach (var (id, cluster) in _members) lines.Add((cluster, false, id));
-        foreach (var k in _keepers) lines.Add((k, true, k));
-        lines.Sort((a, b) =>
-        {
-            int c = string.CompareOrdinal(a.Cluster, b.Cluster);
-            if (c != 0) return c;
-            return a.Kept != b.Kept ? (a.Kept ? -1 : 1) : string.CompareOrdinal(a.Id, b.Id);
-        });
         var path = ClustersFile(_dir);
-        using (var w = new StreamWriter(path + ".tmp", false, new UTF8Encoding(false)))
-            foreach (var (cluster, kept, id) in lines)
-                w.Write(new JsonObject { ["id"] = id, ["cluster"] = cluster, ["kept"] = kept, ["step"] = _step }.ToJsonString() + "\n");
+        _clusters.Write(path + ".tmp", _step);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 

@@ -25,13 +25,33 @@ internal sealed class PendingMeta
     private string?[]? _texts;
     private int _count;
     [ThreadStatic] private static int t_capacity;
+    // One released instance per thread: a pipeline task handles one record at a time, so the next record
+    // reuses the last one's arrays and annotating allocates nothing in the steady state.
+    [ThreadStatic] private static PendingMeta? t_free;
 
-    public PendingMeta()
+    private PendingMeta()
     {
         int capacity = Math.Max(4, t_capacity);
         _steps = new string[capacity];
         _names = new string[capacity];
         _numbers = new double[capacity];
+    }
+
+    public static PendingMeta Rent()
+    {
+        var p = t_free;
+        if (p is null) return new PendingMeta();
+        t_free = null;
+        return p;
+    }
+
+    /// <summary>Empties this instance and keeps it for the thread's next <see cref="Rent"/>; the caller drops its reference.</summary>
+    public void Return()
+    {
+        _top?.Clear();
+        if (_texts is not null) Array.Clear(_texts, 0, _count);
+        _count = 0;
+        t_free = this;
     }
 
     private int TopIndex(string key)
@@ -78,15 +98,11 @@ internal sealed class PendingMeta
 
     private string? TextAt(int i) => _texts?[i];
 
-    /// <summary>The distinct steps in first-set order.</summary>
-    private IEnumerable<string> Steps()
+    /// <summary>True when entry i is its step's first entry (steps are written in first-set order).</summary>
+    private bool FirstOfStep(int i)
     {
-        for (int i = 0; i < _count; i++)
-        {
-            bool first = true;
-            for (int j = 0; j < i; j++) if (_steps[j] == _steps[i]) { first = false; break; }
-            if (first) yield return _steps[i];
-        }
+        for (int j = 0; j < i; j++) if (_steps[j] == _steps[i]) return false;
+        return true;
     }
 
     /// <summary>True when raw meta already has one of our top-level keys: then merging bytes would duplicate it.</summary>
@@ -129,8 +145,10 @@ internal sealed class PendingMeta
         {
             if (key != SignalsKey) { w.WriteString(key, value); continue; }
             w.WriteStartObject(SignalsKey);
-            foreach (var step in Steps())
+            for (int s = 0; s < _count; s++)
             {
+                if (!FirstOfStep(s)) continue;
+                string step = _steps[s];
                 w.WriteStartObject(step);
                 for (int i = 0; i < _count; i++)
                 {

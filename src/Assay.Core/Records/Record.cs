@@ -14,6 +14,7 @@ public sealed class Record
     private ReadOnlyMemory<byte> _rawMeta;
     private PendingMeta? _pending; // entries added while meta is still raw bytes
 
+    private byte[]? _line; // the parsed line's copy behind _rawText and _rawMeta; handed back on Release
     private string _text;
     private ReadOnlyMemory<byte> _rawText; // the JSON string value as read, quotes included; valid while _text is unchanged
 
@@ -34,6 +35,7 @@ public sealed class Record
     /// <summary>The text's JSON token exactly as read (so an unchanged record is written without re-escaping), or empty.</summary>
     internal ReadOnlyMemory<byte> RawText => _rawText;
     internal void SetRawText(ReadOnlyMemory<byte> raw) => _rawText = raw;
+    internal void SetLineBuffer(byte[] line) => _line = line;
     public string? Source { get; set; }
     public Label Label { get; set; }
     public float[]? Features { get; set; }
@@ -70,21 +72,21 @@ public sealed class Record
     public void SetSignal(string step, string name, double value)
     {
         if (_meta is not null) SignalsOf(step)[name] = value;
-        else (_pending ??= new PendingMeta()).SetSignal(step, name, value, null);
+        else (_pending ??= PendingMeta.Rent()).SetSignal(step, name, value, null);
     }
 
     /// <inheritdoc cref="SetSignal(string, string, double)"/>
     public void SetSignal(string step, string name, string value)
     {
         if (_meta is not null) SignalsOf(step)[name] = value;
-        else (_pending ??= new PendingMeta()).SetSignal(step, name, 0, value);
+        else (_pending ??= PendingMeta.Rent()).SetSignal(step, name, 0, value);
     }
 
     /// <summary>Sets the top-level string <c>meta[key]</c> without materializing raw meta.</summary>
     public void SetMetaString(string key, string value)
     {
         if (_meta is not null) _meta[key] = value;
-        else (_pending ??= new PendingMeta()).SetString(key, value);
+        else (_pending ??= PendingMeta.Rent()).SetString(key, value);
     }
 
     private JsonObject SignalsOf(string step)
@@ -103,11 +105,33 @@ public sealed class Record
     public string? GetMetaString(string key) =>
         HasMeta && Meta.TryGetPropertyValue(key, out var node) && node is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
+    /// <summary>
+    /// Hands this record's buffers (the copy of its input line, its pending meta entries) to the next record
+    /// read and annotated on this thread. Call it once the record has been written and is not used again
+    /// (a pipeline task does, after each record): afterwards its raw JSON and its pending signals are gone,
+    /// so it must not be written again.
+    /// </summary>
+    public void Release()
+    {
+        var p = _pending;
+        var line = _line;
+        _pending = null;
+        _line = null;
+        if (line is not null)
+        {
+            _rawText = default;
+            if (_meta is null) _rawMeta = default;
+            LineBuffers.Return(line);
+        }
+        p?.Return();
+    }
+
     public Record Clone()
     {
-        var r = new Record(Id, Text) { _rawText = _rawText, Source = Source, Label = Label, Features = Features is null ? null : (float[])Features.Clone() };
+        // The clone owns copies of the raw bytes: this record's line buffer is reused once it is released.
+        var r = new Record(Id, Text) { _rawText = _rawText.ToArray(), Source = Source, Label = Label, Features = Features is null ? null : (float[])Features.Clone() };
         if (_meta is not null) r._meta = (JsonObject)_meta.DeepClone();
-        else r._rawMeta = _rawMeta;
+        else r._rawMeta = _rawMeta.ToArray();
         r._pending = _pending?.Clone();
         return r;
     }

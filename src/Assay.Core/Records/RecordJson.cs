@@ -31,11 +31,14 @@ public static class RecordJson
             throw new RecordFormatException($"invalid UTF-8 at byte {FirstInvalidUtf8(line)} of the line");
         if (line.Trim(" \t\r"u8).IsEmpty) throw new RecordFormatException("blank line");
         // One copy of the line backs the raw text and meta slices: an unchanged record is written back without re-encoding.
-        var owned = line.ToArray();
-        var reader = new Utf8JsonReader(owned, ReaderOptions);
+        var owned = LineBuffers.Rent(line.Length);
+        line.CopyTo(owned);
+        var reader = new Utf8JsonReader(owned.AsSpan(0, line.Length), ReaderOptions);
         try
         {
-            return ParseObject(ref reader, owned, requireText);
+            var record = ParseObject(ref reader, owned, requireText);
+            record.SetLineBuffer(owned);
+            return record;
         }
         catch (JsonException e)
         {
@@ -46,7 +49,7 @@ public static class RecordJson
     private static Record ParseObject(ref Utf8JsonReader reader, byte[] line, bool requireText)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw new RecordFormatException(line.Trim((byte)' ').IsEmpty ? "blank line" : "a record must be a JSON object");
+            throw new RecordFormatException("a record must be a JSON object");
         string? id = null, text = null, source = null;
         Label label = default;
         float[]? features = null;

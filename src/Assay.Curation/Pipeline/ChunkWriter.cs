@@ -46,7 +46,7 @@ internal sealed class ChunkWriter : IDisposable
     {
         var bytes = Serialize(record);
         (_kept ??= new ShardWriter(_layout.KeptPart(_task, Chunk, _layout.Compression))).WriteLine(bytes, record.Source);
-        Sample(bytes, kept: true);
+        Sample(kept: true);
     }
 
     public void WriteRemoved(Record record, string step, string reason)
@@ -54,7 +54,7 @@ internal sealed class ChunkWriter : IDisposable
         RemovedRecords.Mark(record, step, reason);
         var bytes = Serialize(record);
         (_removed ??= new ShardWriter(_layout.RemovedPart(_task, Chunk, _layout.Compression))).WriteLine(bytes, record.Source);
-        Sample(bytes, kept: false);
+        Sample(kept: false);
         if (ExamplesOf(step, reason) < TaskStats.ExamplesPerReason)
             Stats.Examples.Add(new RemovedExample(step, reason, record.Id, record.Text.Length <= 400 ? record.Text : record.Text[..400] + "…"));
     }
@@ -75,12 +75,12 @@ internal sealed class ChunkWriter : IDisposable
         return _line.WrittenSpan;
     }
 
-    /// <summary>Reads numeric <c>meta.signals.STEP.NAME</c> from the written bytes of the first records of the chunk.</summary>
-    private void Sample(ReadOnlySpan<byte> bytes, bool kept)
+    /// <summary>Reads numeric <c>meta.signals.STEP.NAME</c> from the record just serialized, for the first records of the chunk.</summary>
+    private void Sample(bool kept)
     {
-        if (_sampled >= SignalSamplesPerChunk || bytes.IndexOf("\"signals\""u8) < 0) return;
+        if (_sampled >= SignalSamplesPerChunk || _line.WrittenSpan.IndexOf("\"signals\""u8) < 0) return;
         _sampled++;
-        using var doc = JsonDocument.Parse(bytes.ToArray());
+        using var doc = JsonDocument.Parse(_line.WrittenMemory); // parsed in place: the line stays put until the next record
         if (!doc.RootElement.TryGetProperty("meta"u8, out var meta) || meta.ValueKind != JsonValueKind.Object
             || !meta.TryGetProperty("signals"u8, out var signals) || signals.ValueKind != JsonValueKind.Object) return;
         foreach (var step in signals.EnumerateObject())

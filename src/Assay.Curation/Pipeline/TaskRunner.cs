@@ -99,6 +99,7 @@ public static class TaskRunner
                             counts.CountRemoved(reason);
                             if (timed) chunk.StepTicks[i] += Stopwatch.GetTimestamp() - t0;
                             chunk.WriteRemoved(record, ids[i], reason);
+                            record.Release();
                             return;
                         }
                         counts.CountKept();
@@ -128,6 +129,7 @@ public static class TaskRunner
             }
         }
         chunk.WriteKept(record);
+        record.Release();
     }
 
     /// <summary>The chunk markers of an unfinished task, in order; stops at the first gap.</summary>

@@ -129,4 +129,49 @@ public sealed class PendingMetaTests
             return WritePending(line, t.Item1) == WriteMaterialized(line, t.Item1);
         }).QuickCheckThrowOnFailure();
     }
+    [Fact]
+    public void Released_records_hand_their_buffers_on_without_leaking_entries_or_bytes()
+    {
+        // A pipeline task writes a record, releases it, and parses the next on the same thread.
+        var a = RecordJson.Parse("""{"id":"a","text":"first text, longer than the next","meta":{"url":"http://a"}}"""u8);
+        foreach (var op in Annotations) op.Apply(a);
+        var clone = a.Clone();
+        string cloneBefore = Write(clone);
+        a.Release();
+
+        var b = RecordJson.Parse("""{"id":"b","text":"second","meta":{"url":"http://b"}}"""u8);
+        b.SetSignal("lid", "score", 0.5);
+        Assert.Equal("""{"id":"b","text":"second","meta":{"url":"http://b","signals":{"lid":{"score":0.5}}}}""", Write(b));
+        // The clone owns its bytes: the line buffer it was cut from now holds record b.
+        Assert.Equal(cloneBefore, Write(clone));
+        b.Release();
+
+        var c = RecordJson.Parse("""{"id":"c","text":"third"}"""u8);
+        RemovedRecords.Mark(c, "c4", "c4:policy");
+        Assert.Equal("""{"id":"c","text":"third","meta":{"removed_by":"c4","reason":"c4:policy"}}""", Write(c));
+    }
+
+    [Fact]
+    public void Any_sequence_of_released_records_writes_like_fresh_ones()
+    {
+        var names = Gen.Elements("x", "y", "zz");
+        var signal = Gen.Zip(names, Gen.Choose(-5, 5)).Select(t => new Op("s" + t.Item1.Length, t.Item1, t.Item2 / 4.0, null));
+        var label = Gen.Zip(names, Gen.Elements("en", "fr")).Select(t => new Op("t", t.Item1, 0, t.Item2));
+        var top = Gen.Zip(Gen.Elements("a", "reason"), Gen.Elements("v", "ü")).Select(t => new Op(null, t.Item1, 0, t.Item2));
+        var text = Gen.Elements("t", "a much longer text that needs a bigger line buffer than the others", "");
+        var one = Gen.Zip(text, Gen.ListOf(Gen.OneOf(signal, label, top)));
+        Prop.ForAll(Gen.ListOf(one).ToArbitrary(), records =>
+        {
+            foreach (var (t, ops) in records)
+            {
+                string line = "{\"id\":\"i\",\"text\":\"" + t + "\",\"meta\":{\"k\":1}}";
+                var r = RecordJson.Parse(Encoding.UTF8.GetBytes(line));
+                foreach (var op in ops) op.Apply(r);
+                bool same = Write(r) == WriteMaterialized(line, ops);
+                r.Release();
+                if (!same) return false;
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+    }
 }

@@ -160,13 +160,6 @@ public sealed class GopherRepetitionTests
     }
 
     private static GopherRepetitionMeasures Measures(double paraFrac = 0, double paraChar = 0, double dupLine = 0, double lineChar = 0,
-        double[]? top = null, double[]? dup = null) => new()
-    {
-        DupParagraphFraction = paraFrac,
-        DupParagraphCharFraction = paraChar,
-        DupLineFraction = dupLine,
-        DupLineCharFraction = lineChar,
-        TopNGramCharFractions = [.. (top ?? [0, 0, 0]).Select((f, i) => (i + 2, f))],
-        DupNGramCharFractions = [.. (dup ?? [0, 0, 0, 0, 0, 0]).Select((f, i) => (i + 5, f))],
-    };
+        double[]? top = null, double[]? dup = null) => GopherRepetitionMeasures.Of(paraFrac, paraChar, dupLine, lineChar,
+        [.. (top ?? [0, 0, 0]).Select((f, i) => (i + 2, f))], [.. (dup ?? [0, 0, 0, 0, 0, 0]).Select((f, i) => (i + 5, f))]);
 }

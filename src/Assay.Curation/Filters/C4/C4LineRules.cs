@@ -35,7 +35,7 @@ public static partial class C4LineRules
         bool checkLength = o.MaxWordLength >= 0 && line.Length > o.MaxWordLength;
         int words = CountWords(line, checkLength ? o.MaxWordLength : -1, checkLength ? int.MaxValue : o.MinWordsPerLine, out bool tooLong);
         if (tooLong) return C4LineOutcome.TooLongWord;
-        if (o.RemoveCitations && line.Contains('['))
+        if (o.RemoveCitations && line.Contains('[') && Citation().IsMatch(line)) // matched on the span: no string unless one is there
         {
             line = Citation().Replace(line.ToString(), "");
             kept = line;

@@ -1,4 +1,5 @@
 using Assay.Core.Records;
+using Assay.Curation.Filters.Text;
 using Assay.Curation.Steps;
 
 namespace Assay.Curation.Filters.Gopher;
@@ -19,9 +20,11 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
     private readonly Dictionary<int, string> _topNames = options.TopNGrams.Keys.ToDictionary(n => n, n => $"top_{n}_gram_char_frac");
     private readonly Dictionary<int, string> _dupNames = options.DupNGrams.Keys.ToDictionary(n => n, n => $"dup_{n}_gram_char_frac");
 
+    private GopherRepetitionMeasures? _last; // a step instance serves one task at a time: reuse its result object
+
     public override Verdict Judge(Record record)
     {
-        var m = GopherRepetitionMeasures.Compute(record.Text, _topNs, _dupNs);
+        var m = _last = GopherRepetitionMeasures.Compute(record.Text, Scratch.WordsOf(record.Text), _topNs, _dupNs, _last);
         Signals.Set(record, Signal, "dup_para_frac", m.DupParagraphFraction);
         Signals.Set(record, Signal, "dup_para_char_frac", m.DupParagraphCharFraction);
         Signals.Set(record, Signal, "dup_line_frac", m.DupLineFraction);
@@ -38,9 +41,16 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
         if (o.DupLineFrac is { } lf && m.DupLineFraction > lf) return Verdict.Remove("gopher_repetition:dup_line_frac");
         if (o.DupLineCharFrac is { } lc && m.DupLineCharFraction > lc) return Verdict.Remove("gopher_repetition:dup_line_char_frac");
         foreach (var (n, f) in m.TopNGramCharFractions)
-            if (o.TopNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove($"gopher_repetition:top_{n}_gram");
+            if (o.TopNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(Reason(TopReasons, n, "top_{0}_gram"));
         foreach (var (n, f) in m.DupNGramCharFractions)
-            if (o.DupNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove($"gopher_repetition:duplicated_{n}_n_grams");
+            if (o.DupNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(Reason(DupReasons, n, "duplicated_{0}_n_grams"));
         return Verdict.Kept;
     }
+
+    // Reasons for the usual n made once: a removal per record would otherwise format a string.
+    private static readonly string[] TopReasons = [.. Enumerable.Range(0, 16).Select(n => $"gopher_repetition:top_{n}_gram")];
+    private static readonly string[] DupReasons = [.. Enumerable.Range(0, 16).Select(n => $"gopher_repetition:duplicated_{n}_n_grams")];
+
+    private static string Reason(string[] made, int n, string format) =>
+        (uint)n < (uint)made.Length ? made[n] : "gopher_repetition:" + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, n);
 }

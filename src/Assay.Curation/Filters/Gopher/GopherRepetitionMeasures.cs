@@ -18,14 +18,15 @@ namespace Assay.Curation.Filters.Gopher;
 /// </summary>
 public sealed class GopherRepetitionMeasures
 {
-    public double DupParagraphFraction { get; init; }
-    public double DupParagraphCharFraction { get; init; }
-    public double DupLineFraction { get; init; }
-    public double DupLineCharFraction { get; init; }
+    public double DupParagraphFraction { get; private set; }
+    public double DupParagraphCharFraction { get; private set; }
+    public double DupLineFraction { get; private set; }
+    public double DupLineCharFraction { get; private set; }
+    // Arrays rather than IReadOnlyList so the filter's foreach per record does not box an enumerator.
     /// <summary>(n, fraction of chars in the most common n-gram), in the order asked.</summary>
-    public required IReadOnlyList<(int N, double Fraction)> TopNGramCharFractions { get; init; }
+    public (int N, double Fraction)[] TopNGramCharFractions { get; private set; } = [];
     /// <summary>(n, fraction of chars in repeated n-grams), in the order asked.</summary>
-    public required IReadOnlyList<(int N, double Fraction)> DupNGramCharFractions { get; init; }
+    public (int N, double Fraction)[] DupNGramCharFractions { get; private set; } = [];
 
     public static readonly int[] DefaultTopNs = [2, 3, 4];
     public static readonly int[] DefaultDupNs = [5, 6, 7, 8, 9, 10];
@@ -39,7 +40,8 @@ public sealed class GopherRepetitionMeasures
         return Compute(text, Scratch.WordsOf(text), topNs, dupNs);
     }
 
-    public static GopherRepetitionMeasures Compute(string text, WordTokens words, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs)
+    /// <param name="reuse">A previous result to overwrite, arrays included, instead of allocating (a filter measures a record at a time).</param>
+    public static GopherRepetitionMeasures Compute(string text, WordTokens words, IReadOnlyList<int> topNs, IReadOnlyList<int> dupNs, GopherRepetitionMeasures? reuse = null)
     {
         var ws = _workspace ??= new Workspace();
         double len = text.Length;
@@ -49,21 +51,39 @@ public sealed class GopherRepetitionMeasures
 
         ws.Concat.Build(words);
 
-        var top = new (int, double)[topNs.Count];
+        var m = reuse ?? new GopherRepetitionMeasures();
+        var top = m.TopNGramCharFractions.Length == topNs.Count ? m.TopNGramCharFractions : new (int, double)[topNs.Count];
         for (int k = 0; k < topNs.Count; k++) top[k] = (topNs[k], len == 0 ? 0 : TopNGramChars(words, topNs[k], ws) / len);
-        var dup = new (int, double)[dupNs.Count];
-        if (dupNs.Count > 0 && len > 0) MarkCandidates(words, dupNs.Min(), ws);
+        var dup = m.DupNGramCharFractions.Length == dupNs.Count ? m.DupNGramCharFractions : new (int, double)[dupNs.Count];
+        if (dupNs.Count > 0 && len > 0) MarkCandidates(words, Min(dupNs), ws);
         for (int k = 0; k < dupNs.Count; k++) dup[k] = (dupNs[k], len == 0 ? 0 : DuplicateNGramChars(words, dupNs[k], ws) / len);
 
-        return new GopherRepetitionMeasures
-        {
-            DupParagraphFraction = (double)paraDups / paraCount,
-            DupParagraphCharFraction = len == 0 ? 0 : paraDupChars / len,
-            DupLineFraction = (double)lineDups / lineCount,
-            DupLineCharFraction = len == 0 ? 0 : lineDupChars / len,
-            TopNGramCharFractions = top,
-            DupNGramCharFractions = dup,
-        };
+        m.DupParagraphFraction = (double)paraDups / paraCount;
+        m.DupParagraphCharFraction = len == 0 ? 0 : paraDupChars / len;
+        m.DupLineFraction = (double)lineDups / lineCount;
+        m.DupLineCharFraction = len == 0 ? 0 : lineDupChars / len;
+        m.TopNGramCharFractions = top;
+        m.DupNGramCharFractions = dup;
+        return m;
+    }
+
+    /// <summary>Creates measures from known values (tests, and callers that computed them elsewhere).</summary>
+    public static GopherRepetitionMeasures Of(double dupParagraphFraction, double dupParagraphCharFraction, double dupLineFraction,
+        double dupLineCharFraction, (int N, double Fraction)[] top, (int N, double Fraction)[] dup) => new()
+    {
+        DupParagraphFraction = dupParagraphFraction,
+        DupParagraphCharFraction = dupParagraphCharFraction,
+        DupLineFraction = dupLineFraction,
+        DupLineCharFraction = dupLineCharFraction,
+        TopNGramCharFractions = top,
+        DupNGramCharFractions = dup,
+    };
+
+    private static int Min(IReadOnlyList<int> ns)
+    {
+        int min = ns[0];
+        for (int i = 1; i < ns.Count; i++) min = Math.Min(min, ns[i]);
+        return min;
     }
 
     private static (int Count, int Dups, long DupChars) ParagraphDuplicates(string text, Workspace ws)

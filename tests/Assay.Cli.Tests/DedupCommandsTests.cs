@@ -80,4 +80,26 @@ public sealed class DedupCommandsTests
         Assert.Contains("most covered items", html);
         Assert.Contains("t1", html);
     }
+    [Fact]
+    public void RunDeletesStagesAfterTheMergeUnlessKeepStagesAndARerunIsAlreadyDone()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(dir["in"]);
+        File.WriteAllLines(dir["in/a.jsonl"], Enumerable.Range(0, 40).Select(i => $"{{\"id\":\"r{i:D2}\",\"text\":\"record text number {i % 25} repeated here\"}}"));
+        File.WriteAllText(dir["p.yaml"], "input: in\noutput: out\ntasks: 2\nsteps:\n  - type: dedup_exact_v1\n");
+        var (code, _, err) = CliRunner.Run("run", dir["p.yaml"], "--workers", "2");
+        Assert.True(code == 0, err);
+        Assert.False(Directory.Exists(dir["out/.stages"]));
+        var dataset = File.ReadAllBytes(dir["out/dataset.json"]);
+
+        (code, _, err) = CliRunner.Run("run", dir["p.yaml"], "--workers", "2");
+        Assert.True(code == 0, err);
+        Assert.Contains("0 tasks run", err);
+        Assert.Equal(dataset, File.ReadAllBytes(dir["out/dataset.json"]));
+
+        File.WriteAllText(dir["q.yaml"], "input: in\noutput: kept\ntasks: 2\nsteps:\n  - type: dedup_exact_v1\n");
+        (code, _, err) = CliRunner.Run("run", dir["q.yaml"], "--workers", "2", "--keep-stages");
+        Assert.True(code == 0, err);
+        Assert.True(Directory.Exists(dir["kept/.stages/barrier-01"]));
+    }
 }

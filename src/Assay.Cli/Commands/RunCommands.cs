@@ -22,16 +22,18 @@ internal sealed class RunCommands : ICommandGroup
         var task = new Option<int?>("--task") { Description = "Run only task i of N (what each Slurm array element does); no merge" };
         var stage = new Option<int?>("--stage") { Description = "With barrier steps (dedup): run only stage S (task i with --task; see --plan for the stages); no merge" };
         var merge = new Option<bool>("--merge") { Description = "Only merge finished tasks into dataset.json, stats.json and report.html" };
+        var keepStages = new Option<bool>("--keep-stages") { Description = "With barrier steps: keep the intermediate .stages/ after the merge (as keep_stages: true); by default it is deleted" };
         var plan = new Option<bool>("--plan") { Description = "Estimate RAM, disk and time per stage from a sample, without running" };
         var partition = new Option<string?>("--partition") { Description = "Slurm partition" };
         var mem = new Option<int?>("--mem-mb") { Description = "Slurm memory per task (MB)" };
         var cmd = new Command("run", "Run a curation pipeline: tasks over shards and byte ranges, checkpointed and resumable, then merge")
         {
-            pipeline, executor, tasks, workers, task, stage, merge, plan, partition, mem,
+            pipeline, executor, tasks, workers, task, stage, merge, keepStages, plan, partition, mem,
         };
         cmd.SetHandler((p, ctx, ct) =>
         {
             var config = PipelineLoader.Load(p.GetValue(pipeline)!);
+            if (p.GetValue(keepStages)) config = config with { KeepStages = true };
             if (p.GetValue(plan))
             {
                 var estimate = Planner.Plan(PipelineRun.ForPlanning(config, p.GetValue(tasks)), p.GetValue(executor)!, p.GetValue(workers), ct: ct);

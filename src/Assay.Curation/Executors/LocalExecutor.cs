@@ -7,7 +7,8 @@ namespace Assay.Curation.Executors;
 /// <summary>
 /// Runs a pipeline's tasks on <paramref name="workers"/> threads, then merges. Each task's output
 /// depends only on the task, so any worker count gives the same bytes. A pipeline with barrier
-/// steps runs stage after stage (<see cref="PipelineStages"/>), each stage's tasks on the workers.
+/// steps runs stage after stage (<see cref="PipelineStages"/>), each stage's tasks on the workers;
+/// the merge then deletes <c>.stages/</c> unless kept, and a rerun of such a finished run skips every stage.
 /// </summary>
 public sealed class LocalExecutor(int workers)
 {

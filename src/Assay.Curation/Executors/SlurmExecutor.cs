@@ -8,7 +8,8 @@ namespace Assay.Curation.Executors;
 /// Runs a pipeline as Slurm jobs: an array job over the tasks not yet done (each element runs the
 /// same <c>assay</c> with <c>--task $SLURM_ARRAY_TASK_ID --tasks N</c>), and a merge job with
 /// <c>--dependency=afterok</c> on it. With barrier steps, every stage not yet done is its own job
-/// (an array, or one job for a reduce, adding <c>--stage S</c>), each <c>afterok</c> on the one before. Waits by polling <c>squeue</c>; completion is judged by the
+/// (an array, or one job for a reduce, adding <c>--stage S</c>), each <c>afterok</c> on the one before;
+/// only the merge job deletes <c>.stages/</c>, after the output is complete. Waits by polling <c>squeue</c>; completion is judged by the
 /// markers and stats.json the jobs leave, not by Slurm accounting (often not configured).
 /// </summary>
 public sealed class SlurmExecutor(SlurmOptions options)
@@ -16,13 +17,16 @@ public sealed class SlurmExecutor(SlurmOptions options)
     public RunSummary Run(PipelineRun run, IProgress<ProgressInfo>? progress = null, CancellationToken ct = default)
     {
         var clock = Stopwatch.StartNew();
+        var stages = PipelineStages.Of(run);
+        // Merged before and .stages/ removed: every stage is done and stats.json is final, so submit nothing and delete nothing.
+        if (stages.Finished)
+            return new RunSummary(0, stages.All.Sum(s => stages.Units(s).Count), 0, PipelineMerger.Merge(run), clock.Elapsed);
         var layout = run.Layout;
         var dir = Path.Combine(layout.Tasks, "slurm");
         var logs = Path.Combine(dir, "logs");
         Directory.CreateDirectory(logs);
         var pipeline = run.Config.SourceFile;
         var name = "assay-" + Path.GetFileNameWithoutExtension(pipeline);
-        var stages = PipelineStages.Of(run);
         var statsPath = Path.Combine(layout.Folder, PipelineStats.FileName);
         File.Delete(statsPath); // the merge job rewrites it; its presence afterwards is the success signal
 
@@ -59,7 +63,7 @@ public sealed class SlurmExecutor(SlurmOptions options)
                 }
             }
             var mergeScript = Path.Combine(dir, "merge.sbatch");
-            File.WriteAllText(mergeScript, SlurmScripts.Merge(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks));
+            File.WriteAllText(mergeScript, SlurmScripts.Merge(options, name, logs, run.Config.BaseDirectory, pipeline, run.Tasks, run.Config.KeepStages));
             jobs.Add(Submit(mergeScript, After(last)));
             int Done() => stages.HasBarriers
                 ? stages.All.Sum(s => stages.Units(s).Count(t => stages.IsDone(s, t)))

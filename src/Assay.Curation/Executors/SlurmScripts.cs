@@ -39,10 +39,11 @@ public static class SlurmScripts
         + "set -euo pipefail\n"
         + $"exec {o.AssayCommand} run {Quote(pipeline)} --stage {stage}{(pending is null ? "" : " --task \"$SLURM_ARRAY_TASK_ID\"")} --tasks {tasks}\n";
 
-    public static string Merge(SlurmOptions o, string jobName, string logs, string workDir, string pipeline, int tasks) =>
+    /// <summary>The merge job; it deletes <c>.stages/</c> when done unless <paramref name="keepStages"/> (the YAML's own <c>keep_stages</c> is read by the job).</summary>
+    public static string Merge(SlurmOptions o, string jobName, string logs, string workDir, string pipeline, int tasks, bool keepStages = false) =>
         Header(o, jobName + "-merge", Path.Combine(logs, "merge.out"), workDir)
         + "set -euo pipefail\n"
-        + $"exec {o.AssayCommand} run {Quote(pipeline)} --merge --tasks {tasks}\n";
+        + $"exec {o.AssayCommand} run {Quote(pipeline)} --merge --tasks {tasks}{(keepStages ? " --keep-stages" : "")}\n";
 
     private static string Header(SlurmOptions o, string name, string log, string workDir)
     {

@@ -25,6 +25,11 @@ public sealed record PipelineConfig
     public long SplitBytes { get; init; } = 128L << 20;
     public CheckpointSpec Checkpoint { get; init; } = new();
     public MixSpec? Mix { get; init; }
+    /// <summary>
+    /// Keep <c>.stages/</c> (barrier pipelines' intermediate shards) after the merge; by default it is
+    /// deleted once the output is complete. Not part of <see cref="ConfigHash"/>: it changes no output.
+    /// </summary>
+    public bool KeepStages { get; init; }
 
     public string Resolve(string path) =>
         Path.IsPathRooted(path) || path.StartsWith(Core.Datasets.DatasetInput.PackPrefix, StringComparison.Ordinal)

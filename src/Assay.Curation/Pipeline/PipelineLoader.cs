@@ -13,7 +13,9 @@ namespace Assay.Curation.Pipeline;
 /// </summary>
 public static class PipelineLoader
 {
-    private static readonly string[] TopKeys = ["input", "steps", "output", "on_error", "seed", "tasks", "split_bytes", "checkpoint", "mix"];
+    private static readonly string[] TopKeys = ["input", "steps", "output", "on_error", "seed", "tasks", "split_bytes", "checkpoint", "mix", "keep_stages"];
+    // Keys that change no output: left out of the config hash, so flipping one does not make the output folder "another run".
+    private static readonly string[] UnhashedKeys = ["keep_stages"];
 
     public static PipelineConfig Load(string path, StepRegistry? registry = null)
     {
@@ -40,7 +42,7 @@ public static class PipelineLoader
         {
             SourceFile = file,
             BaseDirectory = baseDirectory,
-            ConfigHash = CanonicalYaml.Sha256(root),
+            ConfigHash = CanonicalYaml.Sha256(new YamlMappingNode(root.Children.Where(kv => !UnhashedKeys.Contains((kv.Key as YamlScalarNode)?.Value)))),
             Inputs = inputs,
             Steps = steps,
             OutputPath = output,
@@ -51,6 +53,7 @@ public static class PipelineLoader
             SplitBytes = keys.TryGetValue("split_bytes", out var sb) ? Size(file, sb, "split_bytes") : 128L << 20,
             Checkpoint = keys.TryGetValue("checkpoint", out var cp) ? ParseCheckpoint(file, cp) : new CheckpointSpec(),
             Mix = keys.TryGetValue("mix", out var mix) ? ParseMix(file, mix) : null,
+            KeepStages = keys.TryGetValue("keep_stages", out var ks) && Scalar<bool>(file, ks, "keep_stages"),
         };
     }
 

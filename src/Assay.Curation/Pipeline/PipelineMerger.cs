@@ -6,7 +6,8 @@ namespace Assay.Curation.Pipeline;
 
 /// <summary>
 /// The merge stage: reads every task marker, checks the accounts add up (loudly), and writes the
-/// kept and removed <c>dataset.json</c> (with lineage), <c>stats.json</c> and <c>report.html</c>.
+/// kept and removed <c>dataset.json</c> (with lineage), <c>stats.json</c> and <c>report.html</c>;
+/// then, for a pipeline with barriers, deletes <c>.stages/</c> unless kept (<see cref="PipelineStages"/>).
 /// </summary>
 public static class PipelineMerger
 {
@@ -14,6 +15,15 @@ public static class PipelineMerger
     {
         var layout = run.Layout;
         var stages = PipelineStages.Of(run);
+        var statsPath = Path.Combine(layout.Folder, PipelineStats.FileName);
+        if (stages.Finished)
+        {
+            // Merged before and .stages/ removed: the output stands as written; only finish a removal a crash cut short.
+            if (!File.Exists(statsPath))
+                throw new InvalidOperationException($"{layout.Folder}: the run finished and removed .stages/, but {PipelineStats.FileName} is missing; delete the output folder to run again");
+            stages.RemoveStages();
+            return MarkerJson.Read<PipelineStats>(statsPath);
+        }
         var (stats, kept, removed) = stages.HasBarriers ? stages.Gather() : Gather(run);
         var accounting = stats.ToAccounting();
         accounting.Verify();
@@ -44,8 +54,9 @@ public static class PipelineMerger
             ? Mixing.Mixer.Run([new Mixing.MixInput(layout.Folder)], spec, layout.Mixed, run.Config.Seed, run.Config.Compression, lineage)
             : null;
         var result = PipelineStats.From(run, stats, accounting, kept, removed) with { Mix = mix, Barriers = stages.HasBarriers ? stages.Summaries() : null };
-        MarkerJson.Write(Path.Combine(layout.Folder, PipelineStats.FileName), result);
+        MarkerJson.Write(statsPath, result);
         PipelineReport.Build(run, result).Save(Path.Combine(layout.Folder, PipelineReport.FileName));
+        stages.RemoveStages(); // last: everything above read .stages/ and the output is now complete
         return result;
     }
 

@@ -29,10 +29,13 @@ public sealed record PipelineStage(int Index, StageKind Kind, int Segment, int B
 /// <c>.stages/segment-SS/</c> (kept parts of every segment but the last, which writes to the output
 /// folder itself; markers of every segment in its <c>.tasks/</c>), <c>.stages/barrier-BB/</c>
 /// (work files, <c>decisions-TTTTT.jsonl</c>, <c>clusters.jsonl</c>, markers). Removed records of
-/// every segment go to <c>removed/</c> as <c>segmentSS-part-*</c>. <c>.stages/</c> is kept after the
-/// run: a rerun, or redoing one task after deleting its marker, needs the intermediate shards;
-/// delete it by hand once the run is merged. Without barriers a pipeline is one segment and none
-/// of this applies (the layout is the plain one).
+/// every segment go to <c>removed/</c> as <c>segmentSS-part-*</c>. Once the merge has verified and
+/// written the output, it deletes <c>.stages/</c> (<see cref="RemoveStages"/>), first writing
+/// <c>.tasks/stages-removed.json</c>: from then on every stage counts as done, so a rerun (local,
+/// <c>--stage</c>, <c>--merge</c> or Slurm) reports the run done and writes nothing. Only the merge
+/// deletes: a <c>--stage</c> job never does. With <c>keep_stages: true</c> (or <c>--keep-stages</c>)
+/// <c>.stages/</c> stays, as does the old way to redo one task: delete its marker and rerun. Without
+/// barriers a pipeline is one segment and none of this applies (the layout is the plain one).
 /// </summary>
 public sealed class PipelineStages
 {
@@ -82,6 +85,12 @@ public sealed class PipelineStages
     public string BarrierFolder(int barrier) => Path.Combine(Folder, $"barrier-{barrier:D2}");
     public IReadOnlyList<StepSpec> Barriers => _barriers;
 
+    /// <summary>Written just before <c>.stages/</c> is deleted; while it exists the run is finished.</summary>
+    private string StagesRemovedMarker => Path.Combine(_root.Layout.Tasks, "stages-removed.json");
+
+    /// <summary>The merge completed and removed <c>.stages/</c>: every stage is done and nothing is to be redone.</summary>
+    public bool Finished => HasBarriers && File.Exists(StagesRemovedMarker);
+
     private string MapMarker(int barrier, int task) => Path.Combine(BarrierFolder(barrier), ".tasks", $"map-{task:D5}.done.json");
     private string ReduceMarker(int barrier) => Path.Combine(BarrierFolder(barrier), ".tasks", "reduce.done.json");
     private string SegmentHash(int seg) => $"{_root.Config.ConfigHash}/segment-{seg}";
@@ -99,7 +108,7 @@ public sealed class PipelineStages
         };
     }
 
-    public bool IsDone(PipelineStage stage, int task) => stage.Kind switch
+    public bool IsDone(PipelineStage stage, int task) => Finished || stage.Kind switch
     {
         StageKind.Records => File.Exists(SegmentLayout(stage.Segment).DoneMarker(task)),
         StageKind.Map => File.Exists(MapMarker(stage.Barrier, task)),
@@ -154,6 +163,7 @@ public sealed class PipelineStages
     public (bool Skipped, bool Resumed) Run(PipelineStage stage, int task, IProgress<long>? records = null, CancellationToken ct = default)
     {
         if (!Units(stage).Contains(task)) throw new ArgumentOutOfRangeException(nameof(task), $"stage {stage.Name} has no task {task}");
+        if (Finished) return (true, false); // its inputs and markers are gone with .stages/; the output is complete
         switch (stage.Kind)
         {
             case StageKind.Records:
@@ -259,6 +269,22 @@ public sealed class PipelineStages
             list.Add(new BarrierSummary(marker.Step, marker.Decisions, marker.Result?.Details ?? new SortedDictionary<string, double>(), sizes));
         }
         return list;
+    }
+
+    /// <summary>
+    /// Called by the merge once the output is complete. Unless <see cref="PipelineConfig.KeepStages"/>,
+    /// marks the run finished, then deletes <c>.stages/</c>; the marker comes first, so a crash midway
+    /// leaves a finished run whose next rerun (or merge) deletes the rest.
+    /// </summary>
+    internal void RemoveStages()
+    {
+        if (!HasBarriers) return;
+        if (!Finished)
+        {
+            if (_root.Config.KeepStages) return;
+            MarkerJson.Write(StagesRemovedMarker, _root.Fingerprint);
+        }
+        if (Directory.Exists(Folder)) Directory.Delete(Folder, recursive: true);
     }
 
     /// <summary>Every barrier's clusters, in pipeline order, into the output's <c>clusters.jsonl</c>.</summary>

@@ -1,8 +1,11 @@
 using Assay.Core.Datasets;
 using Assay.Core.IO;
 using Assay.Core.Records;
+using Assay.Curation.Decontamination;
 using Assay.Curation.Executors;
+using Assay.Curation.Filters.Decontamination;
 using Assay.Curation.Pipeline;
+using Assay.Curation.Steps;
 using Assay.Curation.Tests.Pipeline;
 
 namespace Assay.Curation.Tests.Decontamination;
@@ -57,5 +60,32 @@ public sealed class DecontaminateStepTests
         var e = Assert.Throws<PipelineConfigException>(() => TestData.Config(d.Path, "input: in\noutput: out\nsteps:\n  - type: decontaminate_v1\n"));
         Assert.Contains("at least one benchmark", e.Message);
         Assert.Contains(":4", e.Message);
+    }
+    [Fact]
+    public void Steps_with_the_same_benchmarks_share_one_index_per_process()
+    {
+        using var d = new TempDir();
+        using (var b = new ShardWriter(d["bench/trivia.jsonl"]))
+        {
+            b.Write(new Record("q1", Question));
+            b.Complete();
+        }
+        BenchmarkIndex Index(int task, int ngram)
+        {
+            var step = new DecontaminateFilter(new DecontaminateOptions { Benchmarks = ["bench/trivia.jsonl"], Ngram = ngram });
+            step.Initialize(new StepContext(task, 2, d.Path, 0, "decon"));
+            return step.Index!;
+        }
+        var first = Index(0, 13);
+        Assert.Same(first, Index(1, 13));
+        Assert.NotSame(first, Index(0, 8)); // other options: another index
+        // A rewritten benchmark file is indexed afresh.
+        using (var b = new ShardWriter(d["bench/trivia.jsonl"]))
+        {
+            b.Write(new Record("q1", Question + " And one more sentence for the rewritten benchmark."));
+            b.Complete();
+        }
+        File.SetLastWriteTimeUtc(d["bench/trivia.jsonl"], DateTime.UtcNow.AddMinutes(1));
+        Assert.NotSame(first, Index(0, 13));
     }
 }

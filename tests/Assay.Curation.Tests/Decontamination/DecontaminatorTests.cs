@@ -83,4 +83,36 @@ public sealed class DecontaminatorTests
             Assert.Null(d.Scan($"t{i}", Docs[i]));
         Assert.All(d.Results().SelectMany(r => r.Details), x => Assert.Equal(ContaminationCategory.Clean, x.Category));
     }
+    [Fact]
+    public void ScannersOnSeveralThreadsShareOneIndexAndFindWhatOneThreadFinds()
+    {
+        var index = BenchmarkIndex.Build(Benchmarks(), new DecontaminationOptions());
+        // Every third training document embeds (part of) a benchmark item, rewrapped.
+        var training = Enumerable.Range(0, 240).Select(i => (Id: $"t{i:D3}", Text: i % 3 == 0
+            ? Docs[4 + i % 8] + "\n" + Rewrap(Docs[i % 4], 1 + i % 5) + (i % 2 == 0 ? "" : " capital of france? paris")
+            : Docs[4 + i % 8])).ToList();
+
+        var single = new Decontaminator(index);
+        var expected = training.Select(t => single.Scan(t.Id, t.Text)?.Items.ToList()).ToList();
+        Assert.Contains(expected, m => m is not null);
+
+        var found = new List<string>?[training.Count];
+        var perThread = Enumerable.Range(0, 4).Select(_ => new Decontaminator(index)).ToList();
+        using var start = new Barrier(perThread.Count);
+        var threads = perThread.Select((scanner, k) => new Thread(() =>
+        {
+            start.SignalAndWait(); // all scanners hit the index at the same moment
+            for (int i = k; i < training.Count; i += perThread.Count)
+                found[i] = scanner.Scan(training[i].Id, training[i].Text)?.Items.ToList();
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+
+        Assert.Equal(expected, found);
+        // Per-item match counts add up across scanners to the single scanner's.
+        var one = single.Results().SelectMany(r => r.Details).Select(d => d.TrainingMatches).ToList();
+        var summed = perThread.Select(s => s.Results().SelectMany(r => r.Details).Select(d => d.TrainingMatches).ToList())
+            .Aggregate((a, b) => a.Zip(b, (x, y) => x + y).ToList());
+        Assert.Equal(one, summed);
+    }
 }

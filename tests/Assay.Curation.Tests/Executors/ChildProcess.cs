@@ -8,7 +8,7 @@ namespace Assay.Curation.Tests.Executors;
 /// <summary>
 /// Lets the test executable stand in for <c>assay run</c> in a child process (for kill -9 and Slurm
 /// tests) with the test steps registered: when ASSAY_TEST_CHILD=1, the module initializer runs
-/// <c>run PIPELINE [--stage S] [--task i] [--tasks N] [--merge]</c> (tasks, and stages, one after another) and exits before the test runner starts.
+/// <c>run PIPELINE [--stage S] [--task i] [--tasks N] [--merge] [--keep-stages]</c> (tasks, and stages, one after another) and exits before the test runner starts.
 /// </summary>
 internal static class ChildProcess
 {
@@ -35,7 +35,9 @@ internal static class ChildProcess
     {
         if (args.Length < 2 || args[0] != "run") { Console.Error.WriteLine("usage: run PIPELINE [--task i] [--tasks N] [--merge]"); return 2; }
         int? Get(string name) => Array.IndexOf(args, name) is int i and >= 0 ? int.Parse(args[i + 1]) : null;
-        var run = PipelineRun.Prepare(PipelineLoader.Load(args[1], TestData.Registry), Get("--tasks"));
+        var config = PipelineLoader.Load(args[1], TestData.Registry);
+        if (args.Contains("--keep-stages")) config = config with { KeepStages = true };
+        var run = PipelineRun.Prepare(config, Get("--tasks"));
         if (args.Contains("--merge")) { PipelineMerger.Merge(run); return 0; }
         var stages = PipelineStages.Of(run);
         if (stages.HasBarriers) return RunStages(run, stages, Get("--stage"), Get("--task"));

@@ -68,10 +68,16 @@ public sealed class SlurmExecutorTests
         Assert.True(summary.Stats.Steps.Single(s => s.Step == "dedup_exact_v1").RemovedTotal > 0);
         var logs = Path.Combine(d["slurm"], ".tasks", "slurm", "logs");
         Assert.True(File.Exists(Path.Combine(logs, "stage-1-task-2.out")) && File.Exists(Path.Combine(logs, "stage-2.out")));
+        // The merge job, and only it, deleted .stages/ once the output was complete, as the local run's merge did.
+        Assert.False(Directory.Exists(Path.Combine(d["slurm"], ".stages")));
         TestData.AssertSameFiles(d["local"], d["slurm"]);
 
+        // A second submission finds the run finished: no job, no file touched.
+        var stats = File.ReadAllBytes(Path.Combine(d["slurm"], PipelineStats.FileName));
         var again = new SlurmExecutor(ChildOptions()).Run(PipelineRun.Prepare(TestData.Config(d.Path, Yaml("slurm"))), ct: ct);
         Assert.Equal((0, 28), (again.TasksRun, again.TasksSkipped));
+        Assert.Equal(stats, File.ReadAllBytes(Path.Combine(d["slurm"], PipelineStats.FileName)));
+        TestData.AssertSameFiles(d["local"], d["slurm"]);
     }
 
     [Fact]
@@ -106,7 +112,8 @@ public sealed class SlurmExecutorTests
         Assert.Contains("#SBATCH --array=0-7\n", s);
         Assert.Contains("#SBATCH --mem=2048M\n", s);
         Assert.Contains("exec /opt/assay/assay run '/work/p.yaml' --task \"$SLURM_ARRAY_TASK_ID\" --tasks 8\n", s);
-        Assert.Contains("--merge --tasks 8", SlurmScripts.Merge(o, "assay-web", "/out/logs", "/work", "/work/p.yaml", 8));
+        Assert.Contains("--merge --tasks 8\n", SlurmScripts.Merge(o, "assay-web", "/out/logs", "/work", "/work/p.yaml", 8));
+        Assert.Contains("--merge --tasks 8 --keep-stages\n", SlurmScripts.Merge(o, "assay-web", "/out/logs", "/work", "/work/p.yaml", 8, keepStages: true));
     }
 
     [Fact]

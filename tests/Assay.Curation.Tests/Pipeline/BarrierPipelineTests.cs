@@ -83,6 +83,39 @@ public sealed class BarrierPipelineTests
     }
 
     [Fact]
+    public void The_merge_deletes_stages_and_a_rerun_is_a_no_op_with_identical_bytes()
+    {
+        using var d = new TempDir();
+        DedupCorpus.Write(d.Path, 300);
+        var first = Run(TestData.Config(d.Path, Yaml("out", 3, ExactThenMinHash)));
+        Assert.False(Directory.Exists(d["out/.stages"]));
+        Assert.True(first.TasksRun > 0);
+        var bytes = AllBytes(d["out"]);
+
+        // Local, merge-only, one stage's task (a Slurm element): all see a finished run and write nothing.
+        var config = TestData.Config(d.Path, Yaml("out", 3, ExactThenMinHash));
+        var again = Run(config);
+        var run = PipelineRun.Prepare(config);
+        var stages = PipelineStages.Of(run);
+        Assert.Equal((0, stages.All.Sum(s => stages.Units(s).Count)), (again.TasksRun, again.TasksSkipped));
+        Assert.Equal(first.Stats!.Kept, again.Stats!.Kept);
+        Assert.Equal(first.Stats.Kept, PipelineMerger.Merge(run).Kept);
+        Assert.True(stages.Run(stages.All[^1], 0).Skipped);
+        Assert.Equal(bytes, AllBytes(d["out"]));
+
+        // keep_stages (or --keep-stages): the stages stay, the data is the same.
+        Run(TestData.Config(d.Path, Yaml("kept", 3, ExactThenMinHash).Replace("tasks: 3\n", "tasks: 3\nkeep_stages: true\n", StringComparison.Ordinal)));
+        Assert.True(Directory.Exists(d["kept/.stages/barrier-01"]));
+        Assert.False(File.Exists(d["kept/.tasks/stages-removed.json"]));
+        var kept = TestData.DataFiles(d["kept"]).Where(f => !f.Key.StartsWith(".stages", StringComparison.Ordinal)).ToList();
+        Assert.Equal(TestData.DataFiles(d["out"]).ToList(), kept);
+    }
+
+    /// <summary>Every file under the folder, markers and timings included: a no-op rerun changes none.</summary>
+    private static SortedDictionary<string, byte[]> AllBytes(string folder) =>
+        new(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), File.ReadAllBytes), StringComparer.Ordinal);
+
+    [Fact]
     public void Per_record_steps_around_barriers_account_for_every_record()
     {
         using var d = new TempDir();

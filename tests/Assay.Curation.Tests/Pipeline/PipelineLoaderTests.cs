@@ -114,6 +114,7 @@ public sealed class PipelineLoaderTests
     [InlineData("input: x.jsonl\noutput: out\non_error: ignore\n", "on_error")]
     [InlineData("input: x.jsonl\noutput: out\nsteps:\n  - type: sample_v1\n  - type: sample_v1\n", "step id 'sample_v1' is used twice")]
     [InlineData("input: x.jsonl\noutput: out\nsplit_bytes: lots\n", "not a positive size")]
+    [InlineData("input: x.jsonl\noutput: out\nkeep_stages: maybe\n", "/tmp/p.yaml:3:14: keep_stages: 'maybe' is not true or false")]
     [InlineData("input: [x.jsonl\n", "invalid YAML")]
     [InlineData("input: x.jsonl\noutput: out\nsteps:\n  - type: sample_v1\n    rate: 2\n", "/tmp/p.yaml:4:5: step 'sample_v1'")] // rejected in Initialize
     public void Invalid_files_give_a_located_error(string yaml, string expected) => Assert.Contains(expected, Error(yaml));
@@ -127,6 +128,11 @@ public sealed class PipelineLoaderTests
         Assert.Equal(a, b);
         Assert.NotEqual(a, c);
         Assert.StartsWith("sha256:", a);
+        // keep_stages changes no output, so it must not make the output folder "another run".
+        var kept = Parse("input: x.jsonl\noutput: out\nseed: 1\nkeep_stages: true\n");
+        Assert.True(kept.KeepStages);
+        Assert.False(Parse("input: x.jsonl\noutput: out\nseed: 1\n").KeepStages);
+        Assert.Equal(a, kept.ConfigHash);
     }
 
     [Fact]

@@ -120,7 +120,7 @@ internal sealed class RunCommands : ICommandGroup
         var lines = new List<string>
         {
             $"plan: {p.Executor}, {p.Tasks} tasks, {p.Workers} workers, {p.WorkItems} work items, {Bytes(p.InputBytes)} input, ~{p.EstimatedRecords:N0} records",
-            $"sample: {p.SampledRecords:N0} records from {p.SampledShards} shards; read {p.ReadMsPer1kRecords:F1} ms/1k records, write {p.WriteMsPer1kRecords:F1} ms/1k",
+            $"sample: {p.SampledRecords:N0} records from the starts of {p.SampledShards} work items spread over the input; read {p.ReadMsPer1kRecords:F1} ms/1k records, write {p.WriteMsPer1kRecords:F1} ms/1k",
         };
         foreach (var s in p.Steps) lines.Add($"  step {s.Step,-26} {s.MsPer1kRecords,8:F1} ms/1k records   keeps {s.KeptFraction,6:P1}");
         int width = Math.Max(8, p.Stages.Max(s => s.Name.Length));

@@ -6,82 +6,109 @@ using Assay.Curation.Steps;
 namespace Assay.Curation.Pipeline;
 
 /// <summary>
-/// Estimates a run without doing it: reads the first records of a few shards, times reading, each
-/// step and writing on them, measures bytes per record and the kept share, then scales to the
-/// whole input and simulates K workers pulling tasks in order (the local executor's schedule).
-/// Estimates, not promises: the sample is the start of each shard.
+/// Estimates a run without doing it: reads the same number of bytes from the start of work items spread
+/// evenly over the input (different shards and, in split shards, different byte ranges), times reading,
+/// each step and writing on them, measures bytes per record and the kept share, then scales to the whole
+/// input and simulates K workers pulling tasks in order (the local executor's schedule). Equal bytes per
+/// item, not equal records: a part of short records and a part of long ones then weigh as their bytes do.
+/// Estimates, not promises: each sampled item contributes the records at its start.
 /// </summary>
 public static class Planner
 {
-    private const long BaseRamBytes = 80L << 20;        // runtime, JIT, loaded assemblies
-    private const long PerTaskBufferBytes = 12L << 20;  // line buffer, two shard writers, (de)compressor windows
+    // Calibrated on the 1 GB web-text run (bench/results/pipeline.md, session 3): peak RSS 173-177 MiB on one
+    // worker and 208-288 MiB on two, of which the GC's allocation headroom per allocating thread is most.
+    private const long BaseRamBytes = 120L << 20;       // runtime, JIT, loaded assemblies, the GC's own heap slack
+    private const long PerTaskBufferBytes = 56L << 20;  // line buffer, two shard writers, (de)compressor windows, gen0 headroom
 
-    public static PipelinePlan Plan(PipelineRun run, string executor, int workers, int recordsPerShard = 2000, int maxShards = 8, CancellationToken ct = default)
+    /// <param name="bytesPerItem">Input bytes read from the start of each sampled work item.</param>
+    /// <param name="maxRecordsPerItem">At most this many records of each item, to bound the sample of tiny records.</param>
+    /// <param name="maxShards">Work items sampled, evenly spaced over the plan's items.</param>
+    public static PipelinePlan Plan(PipelineRun run, string executor, int workers, long bytesPerItem = 512 << 10, int maxRecordsPerItem = 20_000,
+        int maxShards = 16, CancellationToken ct = default)
     {
         var config = run.Config;
-        var items = run.Plan.Items;
-        var sampled = items.GroupBy(i => i.Path).Select(g => g.First()).Take(maxShards).ToList();
+        var sampled = Spread(run.Plan.Items, maxShards);
         var steps = config.Steps.Select(s => s.Create()).ToArray();
         long heapBefore = GC.GetTotalMemory(forceFullCollection: true);
         for (int i = 0; i < steps.Length; i++) steps[i].Initialize(new StepContext(0, run.Tasks, config.BaseDirectory, config.Seed, config.Steps[i].Id));
         long stepRam = Math.Max(0, GC.GetTotalMemory(forceFullCollection: true) - heapBefore);
 
+        var tmp = Path.Combine(Path.GetTempPath(), "assay-plan-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            // The first pass only warms up: its records run in the runtime's first-tier code, which takes
+            // about twice as long as the optimized code a run spends nearly all its time in. The second is measured.
+            Sample(sampled, steps, Path.Combine(tmp, "warm-up"), config.Compression, bytesPerItem, maxRecordsPerItem, ct);
+            return Sample(sampled, steps, Path.Combine(tmp, "measured"), config.Compression, bytesPerItem, maxRecordsPerItem, ct)
+                .ToPlan(run, executor, workers, sampled.Count, stepRam);
+        }
+        finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
+    }
+
+    /// <summary>Reads, judges and writes the sampled records once, timing each part.</summary>
+    private static SampleMeasures Sample(List<WorkItem> sampled, Step[] steps, string tmp, Compression compression, long bytesPerItem,
+        int maxRecordsPerItem, CancellationToken ct)
+    {
         var stepTicks = new long[steps.Length];
         var stepIn = new long[steps.Length];
         var stepKept = new long[steps.Length];
         long readTicks = 0, writeTicks = 0, records = 0, inBytes = 0, keptBytes = 0, removedBytes = 0, maxLine = 0;
         var bytesPerFileByte = new Dictionary<string, double>(StringComparer.Ordinal);
-        var tmp = Path.Combine(Path.GetTempPath(), "assay-plan-" + Guid.NewGuid().ToString("N"));
-        try
+        using var keptWriter = new ShardWriter(Path.Combine(tmp, "kept" + ShardFormat.Extension(compression)));
+        using var removedWriter = new ShardWriter(Path.Combine(tmp, "removed" + ShardFormat.Extension(compression)));
+        using var quarantine = new QuarantineWriter(Path.Combine(tmp, "q"));
+        foreach (var item in sampled)
         {
-            using var keptWriter = new ShardWriter(Path.Combine(tmp, "kept" + ShardFormat.Extension(config.Compression)));
-            using var removedWriter = new ShardWriter(Path.Combine(tmp, "removed" + ShardFormat.Extension(config.Compression)));
-            using var quarantine = new QuarantineWriter(Path.Combine(tmp, "q"));
-            foreach (var item in sampled)
+            using var reader = new PositionedReader(item, ReadPosition.Start, 32 << 20, OnError.Quarantine, () => quarantine);
+            long t = Stopwatch.GetTimestamp();
+            long itemBytes = 0;
+            for (int n = 0; n < maxRecordsPerItem && itemBytes < bytesPerItem && reader.Next(out var record); n++)
             {
-                using var reader = new PositionedReader(item, ReadPosition.Start, 32 << 20, OnError.Quarantine, () => quarantine);
-                long t = Stopwatch.GetTimestamp();
-                for (int n = 0; n < recordsPerShard && reader.Next(out var record); n++)
+                itemBytes += reader.LastLineBytes;
+                ct.ThrowIfCancellationRequested();
+                readTicks += Stopwatch.GetTimestamp() - t;
+                inBytes += reader.LastLineBytes;
+                maxLine = Math.Max(maxLine, reader.LastLineBytes);
+                if (record is not null)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    readTicks += Stopwatch.GetTimestamp() - t;
-                    inBytes += reader.LastLineBytes;
-                    maxLine = Math.Max(maxLine, reader.LastLineBytes);
-                    if (record is not null)
+                    records++;
+                    bool kept = true;
+                    for (int i = 0; i < steps.Length && kept; i++)
                     {
-                        records++;
-                        bool kept = true;
-                        for (int i = 0; i < steps.Length && kept; i++)
+                        long s0 = Stopwatch.GetTimestamp();
+                        stepIn[i]++;
+                        kept = steps[i] switch
                         {
-                            long s0 = Stopwatch.GetTimestamp();
-                            stepIn[i]++;
-                            kept = steps[i] switch
-                            {
-                                FilterStep f => f.Judge(record).Keep,
-                                AnnotateStep a => Do(() => a.Annotate(record)),
-                                RewriteStep w => Do(() => w.Rewrite(record)),
-                                _ => true,
-                            };
-                            if (kept) stepKept[i]++;
-                            stepTicks[i] += Stopwatch.GetTimestamp() - s0;
-                        }
-                        long w0 = Stopwatch.GetTimestamp();
-                        long before = kept ? keptWriter.UncompressedBytes : removedWriter.UncompressedBytes;
-                        (kept ? keptWriter : removedWriter).Write(record);
-                        if (kept) keptBytes += keptWriter.UncompressedBytes - before; else removedBytes += removedWriter.UncompressedBytes - before;
-                        writeTicks += Stopwatch.GetTimestamp() - w0;
+                            FilterStep f => f.Judge(record).Keep,
+                            AnnotateStep a => Do(() => a.Annotate(record)),
+                            RewriteStep w => Do(() => w.Rewrite(record)),
+                            _ => true,
+                        };
+                        if (kept) stepKept[i]++;
+                        stepTicks[i] += Stopwatch.GetTimestamp() - s0;
                     }
-                    t = Stopwatch.GetTimestamp();
+                    long w0 = Stopwatch.GetTimestamp();
+                    long before = kept ? keptWriter.UncompressedBytes : removedWriter.UncompressedBytes;
+                    (kept ? keptWriter : removedWriter).Write(record);
+                    if (kept) keptBytes += keptWriter.UncompressedBytes - before; else removedBytes += removedWriter.UncompressedBytes - before;
+                    writeTicks += Stopwatch.GetTimestamp() - w0;
                 }
-                if (reader.Offset > 0 && item.Compressed) bytesPerFileByte[item.Path] = (double)reader.Offset / Math.Max(1, reader.FileBytesRead);
+                t = Stopwatch.GetTimestamp();
             }
-            var keptInfo = keptWriter.Records > 0 ? keptWriter.Complete() : null;
-            var removedInfo = removedWriter.Records > 0 ? removedWriter.Complete() : null;
-            double outRatio = Ratio(keptInfo, removedInfo);
-            return Build(run, executor, workers, sampled.Count, records, inBytes, keptBytes, removedBytes, outRatio, maxLine, stepRam,
-                readTicks, writeTicks, stepTicks, stepIn, stepKept, bytesPerFileByte);
+            if (reader.Offset > 0 && item.Compressed) bytesPerFileByte[item.Path] = (double)reader.Offset / Math.Max(1, reader.FileBytesRead);
         }
-        finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
+        var keptInfo = keptWriter.Records > 0 ? keptWriter.Complete() : null;
+        var removedInfo = removedWriter.Records > 0 ? removedWriter.Complete() : null;
+        return new SampleMeasures(records, inBytes, keptBytes, removedBytes, Ratio(keptInfo, removedInfo), maxLine,
+            readTicks, writeTicks, stepTicks, stepIn, stepKept, bytesPerFileByte);
+    }
+
+    private sealed record SampleMeasures(long Records, long InBytes, long KeptBytes, long RemovedBytes, double OutRatio, long MaxLine,
+        long ReadTicks, long WriteTicks, long[] StepTicks, long[] StepIn, long[] StepKept, Dictionary<string, double> BytesPerFileByte)
+    {
+        public PipelinePlan ToPlan(PipelineRun run, string executor, int workers, int shards, long stepRam) =>
+            Build(run, executor, workers, shards, Records, InBytes, KeptBytes, RemovedBytes, OutRatio, MaxLine, stepRam,
+                ReadTicks, WriteTicks, StepTicks, StepIn, StepKept, BytesPerFileByte);
     }
 
     /// <summary>
@@ -114,6 +141,18 @@ public static class Planner
             stages.Add(new(spec.Id + ":apply", records * (readSecPerRecord + writeSecPerRecord) / parallel, BaseRamBytes + parallel * PerTaskBufferBytes, 0,
                 "the next segment rereads the kept records, applies the decisions and writes them again"));
         }
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> items evenly spaced over the list. Inputs are often concatenations (one
+    /// source after another, or a mix repeated), so the first item of each shard can all look alike.
+    /// </summary>
+    internal static List<WorkItem> Spread(IReadOnlyList<WorkItem> items, int count)
+    {
+        if (items.Count <= count) return [.. items];
+        var picked = new List<WorkItem>(count);
+        for (int i = 0; i < count; i++) picked.Add(items[(int)((long)i * items.Count / count)]);
+        return picked;
     }
 
     private static bool Do(Action a) { a(); return true; }

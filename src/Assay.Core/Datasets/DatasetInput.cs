@@ -80,7 +80,7 @@ public sealed record DatasetInput(string Spec, IReadOnlyList<string> Shards, Dat
         if (Manifest is not null)
             foreach (var s in Manifest.Shards) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(s.Path + ":" + s.Sha256 + "\n"));
         else
-            foreach (var s in Shards) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(s) + ":" + new FileInfo(s).Length + "\n"));
+            foreach (var s in Shards) sha.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(s) + ":" + FileSize.Of(s) + "\n"));
         return "sha256:" + Convert.ToHexStringLower(sha.GetCurrentHash());
     }
 }

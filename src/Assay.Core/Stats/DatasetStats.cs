@@ -19,7 +19,7 @@ public static class DatasetStats
         if (probes?.CountTokens is not null) { res.Tokenizer = probes.TokenizerName; res.Tokens = 0; }
         if (probes?.IdentifyLanguage is not null) { res.LanguageModel = probes.LanguageModelName; res.Languages = new(StringComparer.Ordinal); }
         var throttle = new ThrottledProgress(progress);
-        long totalBytes = input.Shards.Sum(s => new FileInfo(s).Length);
+        long totalBytes = input.Shards.Sum(s => FileSize.Of(s));
         long doneBytes = 0;
         if (options.Ids is null) options = options with { Ids = new IdGuard() };
         foreach (var shard in input.Shards)
@@ -32,7 +32,7 @@ public static class DatasetStats
                 if (probes is not null) Probe(res, probes, r.Text);
                 if ((++n & 1023) == 0) throttle.Report(new ProgressInfo("read", doneBytes, totalBytes, "bytes"));
             }
-            doneBytes += new FileInfo(shard).Length;
+            doneBytes += FileSize.Of(shard);
             throttle.Report(new ProgressInfo("read", doneBytes, totalBytes, "bytes"), force: true);
             if (input.Manifest is { } m) CheckShard(res, m, shard, n);
         }

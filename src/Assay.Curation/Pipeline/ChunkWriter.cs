@@ -13,19 +13,20 @@ namespace Assay.Curation.Pipeline;
 /// </summary>
 internal sealed class ChunkWriter : IDisposable
 {
-    private const int SignalSamplesPerChunk = 500;
     private readonly OutputLayout _layout;
     private readonly int _task;
     private readonly ArrayBufferWriter<byte> _line = new(1 << 16);
     private readonly Utf8JsonWriter _json;
     private ShardWriter? _kept, _removed;
     private QuarantineWriter? _quarantine;
-    private int _sampled;
+    private readonly ulong _sampleBelow;
 
-    public ChunkWriter(OutputLayout layout, int task, int chunk, IEnumerable<string> stepIds)
+    /// <param name="sampleBelow">Records whose id hash is below this give the chunk's signal samples (<see cref="SignalSampling"/>).</param>
+    public ChunkWriter(OutputLayout layout, int task, int chunk, IEnumerable<string> stepIds, ulong sampleBelow)
     {
         _layout = layout;
         _task = task;
+        _sampleBelow = sampleBelow;
         Chunk = chunk;
         Stats = TaskStats.For(stepIds);
         StepTicks = new long[Stats.Steps.Count];
@@ -46,7 +47,7 @@ internal sealed class ChunkWriter : IDisposable
     {
         var bytes = Serialize(record);
         (_kept ??= new ShardWriter(_layout.KeptPart(_task, Chunk, _layout.Compression))).WriteLine(bytes, record.Source);
-        Sample(kept: true);
+        if (SignalSampling.Sampled(record.Id, _sampleBelow)) Sample(kept: true);
     }
 
     public void WriteRemoved(Record record, string step, string reason)
@@ -54,7 +55,7 @@ internal sealed class ChunkWriter : IDisposable
         RemovedRecords.Mark(record, step, reason);
         var bytes = Serialize(record);
         (_removed ??= new ShardWriter(_layout.RemovedPart(_task, Chunk, _layout.Compression))).WriteLine(bytes, record.Source);
-        Sample(kept: false);
+        if (SignalSampling.Sampled(record.Id, _sampleBelow)) Sample(kept: false);
         if (ExamplesOf(step, reason) < TaskStats.ExamplesPerReason)
             Stats.Examples.Add(new RemovedExample(step, reason, record.Id, record.Text.Length <= 400 ? record.Text : record.Text[..400] + "…"));
     }
@@ -75,11 +76,10 @@ internal sealed class ChunkWriter : IDisposable
         return _line.WrittenSpan;
     }
 
-    /// <summary>Reads numeric <c>meta.signals.STEP.NAME</c> from the record just serialized, for the first records of the chunk.</summary>
+    /// <summary>Reads numeric <c>meta.signals.STEP.NAME</c> from the record just serialized.</summary>
     private void Sample(bool kept)
     {
-        if (_sampled >= SignalSamplesPerChunk || _line.WrittenSpan.IndexOf("\"signals\""u8) < 0) return;
-        _sampled++;
+        if (_line.WrittenSpan.IndexOf("\"signals\""u8) < 0) return;
         using var doc = JsonDocument.Parse(_line.WrittenMemory); // parsed in place: the line stays put until the next record
         if (!doc.RootElement.TryGetProperty("meta"u8, out var meta) || meta.ValueKind != JsonValueKind.Object
             || !meta.TryGetProperty("signals"u8, out var signals) || signals.ValueKind != JsonValueKind.Object) return;

@@ -72,7 +72,7 @@ public static class PipelineMerger
         {
             if (m.ConfigHash != run.Config.ConfigHash || m.Tasks != run.Tasks)
                 throw new InvalidOperationException($"{run.Layout.DoneMarker(m.Task)} belongs to another run");
-            stats.Merge(m.Stats, signalCap: int.MaxValue);
+            stats.Merge(m.Stats);
         }
         return (stats, markers.SelectMany(m => m.Kept).ToList(), markers.SelectMany(m => m.Removed).ToList());
     }

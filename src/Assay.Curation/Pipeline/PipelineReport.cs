@@ -59,7 +59,7 @@ public static class PipelineReport
         if (stats.Signals.Count > 0)
         {
             var section = report.AddSection("Signals before and after filtering");
-            section.AddParagraph("Sampled from the first records of every checkpoint chunk. 'Before' counts every record that carried the signal; 'after' only the records kept.");
+            section.AddParagraph("Sampled records are chosen by a hash of their id: about 4,000 a run, spread over the whole input, the same records for any number of tasks or workers. 'Before' counts every sampled record that carried the signal; 'after' only the sampled records kept.");
             foreach (var (name, signal) in stats.Signals)
             {
                 var sample = signal.Sample;

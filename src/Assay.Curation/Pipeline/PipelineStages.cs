@@ -238,7 +238,7 @@ public sealed class PipelineStages
             {
                 var m = MarkerJson.Read<TaskMarker>(run.Layout.DoneMarker(t));
                 if (m.ConfigHash != run.Config.ConfigHash || m.Tasks != Tasks) throw new InvalidOperationException($"{run.Layout.DoneMarker(t)} belongs to another run");
-                stats.MergeStage(m.Stats, offset, seg == 0, int.MaxValue);
+                stats.MergeStage(m.Stats, offset, seg == 0);
                 removed.AddRange(m.Removed);
                 if (seg == _segments.Count - 1) kept.AddRange(m.Kept);
             }

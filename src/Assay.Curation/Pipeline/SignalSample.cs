@@ -1,23 +1,18 @@
 namespace Assay.Curation.Pipeline;
 
 /// <summary>
-/// Values of one numeric signal seen on a bounded sample of records: <see cref="All"/> over every
-/// record that carried it (before filtering), <see cref="Kept"/> over the records kept (after).
+/// Values of one numeric signal on the sampled records (<see cref="SignalSampling"/>: chosen by id hash,
+/// about 4,000 a run): <see cref="All"/> over every sampled record that carried it (before filtering),
+/// <see cref="Kept"/> over those kept (after).
 /// </summary>
 public sealed class SignalSample
 {
     public List<double> All { get; init; } = [];
     public List<double> Kept { get; init; } = [];
 
-    public void Merge(SignalSample other, int cap)
+    public void Merge(SignalSample other)
     {
-        AddCapped(All, other.All, cap);
-        AddCapped(Kept, other.Kept, cap);
-    }
-
-    private static void AddCapped(List<double> to, List<double> from, int cap)
-    {
-        int room = cap - to.Count;
-        if (room > 0) to.AddRange(from.Take(room));
+        All.AddRange(other.All);
+        Kept.AddRange(other.Kept);
     }
 }

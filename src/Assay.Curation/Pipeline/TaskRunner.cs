@@ -28,7 +28,8 @@ public static class TaskRunner
             steps[i].Initialize(new StepContext(task, run.Tasks, config.BaseDirectory, config.Seed, ids[i]));
 
         var items = run.Plan.ItemsFor(task);
-        var chunk = new ChunkWriter(layout, task, done.Count, ids);
+        ulong sampleBelow = SignalSampling.Threshold(run.Plan.TotalBytes);
+        var chunk = new ChunkWriter(layout, task, done.Count, ids, sampleBelow);
         try
         {
             long sinceReport = 0;
@@ -48,7 +49,7 @@ public static class TaskRunner
                         MarkerJson.Write(layout.ChunkMarker(task, marker.Chunk), marker);
                         done.Add(marker);
                         chunk.Dispose();
-                        chunk = new ChunkWriter(layout, task, done.Count, ids);
+                        chunk = new ChunkWriter(layout, task, done.Count, ids, sampleBelow);
                     }
                 }
             }

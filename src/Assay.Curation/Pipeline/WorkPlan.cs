@@ -29,7 +29,7 @@ public sealed class WorkPlan
         {
             foreach (var shard in inputs[i].Shards)
             {
-                long size = new FileInfo(shard).Length;
+                long size = FileSize.Of(shard);
                 bool split = ShardFormat.CompressionOf(shard) == Compression.None && size > config.SplitBytes;
                 var ranges = split ? ByteRangeSplitter.Split(shard, (int)Math.Min(int.MaxValue, (size + config.SplitBytes - 1) / config.SplitBytes)) : [ByteRange.Whole];
                 foreach (var r in ranges)

@@ -22,7 +22,7 @@ public static class SharedModels
     /// <summary>Identifies a file's current content cheaply: full path, size and last write time.</summary>
     public static string FileKey(string path)
     {
-        var file = new FileInfo(path);
+        var file = Assay.Core.IO.FileSize.Resolve(path); // a symlinked file is known by its target's size and time
         return $"{file.FullName}|{file.Length}|{file.LastWriteTimeUtc.Ticks}";
     }
 

@@ -57,7 +57,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
     {
         _corpus = _writer.Complete();
         _parts = SuffixArrayParts.Plan(_corpus.Starts, _options.ResolvePartBytes());
-        SuffixArrayParts.Build(_corpus, _parts, _dir, _options.Workers, ct);
+        SuffixArrayParts.Build(_corpus, _parts, _dir, _options.MinLength, _options.Workers, ct);
     }
 
     /// <summary>Merges the parts, marks the repeats and deletes the part files.</summary>
@@ -67,7 +67,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
             throw new InvalidOperationException("call BuildParts first");
         (_marks, _longer) = SuffixArrayMerge.MarkRepeats(_corpus, _parts, _dir, _options.MinLength, ct);
         for (int p = 0; p < _parts.Count; p++)
-            File.Delete(SuffixArrayParts.PartPath(_dir, p));
+            SuffixArrayParts.Delete(_dir, p);
     }
 
     /// <summary>UTF-8 byte ranges [start, end) of document <paramref name="doc"/> (in Add order) to remove.</summary>

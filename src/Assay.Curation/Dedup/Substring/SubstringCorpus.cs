@@ -45,26 +45,29 @@ internal sealed unsafe class SubstringCorpus : IDisposable
     }
 
     /// <summary>
-    /// Common prefix of the suffixes at <paramref name="a"/> and <paramref name="b"/>, counted up to
-    /// <paramref name="k"/> bytes and stopping at a document end; <paramref name="order"/> compares
-    /// the two by those bytes (0 when they agree that far). A suffix array over the raw bytes is
-    /// sorted under this order too, which is what lets part arrays be merged with it.
+    /// Common prefix of the suffixes at <paramref name="a"/> and <paramref name="b"/> as keys: the
+    /// first <paramref name="key"/> bytes, cut after a document's terminator (which counts as a
+    /// common byte, so two suffixes ending their documents alike share it and are equal keys).
+    /// <paramref name="order"/> compares the two keys (0 when equal). A suffix array over the raw
+    /// bytes is sorted under this order too, which is what lets part arrays be merged with it.
+    /// The caller knows the first <paramref name="from"/> bytes agree and hold no terminator, except
+    /// possibly the last of them.
     /// </summary>
-    public int KeyPrefix(long a, long b, int k, out int order)
+    public int KeyLcp(long a, long b, int from, int key, out int order)
     {
         // The corpus ends with a terminator, so both scans stop inside it.
-        int len = (int)Math.Min(k, Length - Math.Max(a, b));
-        var x = new ReadOnlySpan<byte>(_text + a, len);
-        var y = new ReadOnlySpan<byte>(_text + b, len);
+        int len = (int)Math.Min(key, Length - Math.Max(a, b));
+        var x = new ReadOnlySpan<byte>(_text + a + from, len - from);
+        var y = new ReadOnlySpan<byte>(_text + b + from, len - from);
         int m = x.CommonPrefixLength(y);
         int end = x[..m].IndexOf(Terminator);
-        if (end >= 0 || m == len)
+        if (end >= 0 || m == x.Length)
         {
             order = 0;
-            return end >= 0 ? end : m;
+            return end >= 0 ? from + end + 1 : len;
         }
-        order = x[m].CompareTo(y[m]);
-        return m;
+        order = x[m] < y[m] ? -1 : 1;
+        return from + m;
     }
 
     /// <summary>

@@ -59,7 +59,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
             using var corpus = writer.Complete();
             File.WriteAllBytes(Path.Combine(dir, "starts.bin"), MemoryMarshal.AsBytes(corpus.Starts.AsSpan()).ToArray());
             var parts = SuffixArrayParts.Plan(corpus.Starts, Engine.ResolvePartBytes());
-            SuffixArrayParts.Build(corpus, parts, dir, 1, ct);
+            SuffixArrayParts.Build(corpus, parts, dir, Engine.MinLength, 1, ct);
             File.WriteAllLines(Path.Combine(dir, "parts.txt"), parts.Select(p => $"{p.Start} {p.Length}"));
         }
         finally { writer.Dispose(); }
@@ -90,7 +90,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
                 {
                     var f = line.Split(' ');
                     // Part files hold offsets within their part, so shifting the part's start is all the join needs.
-                    File.CreateSymbolicLink(SuffixArrayParts.PartPath(mergeDir, parts.Count), SuffixArrayParts.PartPath(dir, p++));
+                    SuffixArrayParts.Link(dir, p++, mergeDir, parts.Count);
                     parts.Add((baseOffset + long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)));
                 }
             }

@@ -70,6 +70,16 @@ internal sealed unsafe class SubstringCorpus : IDisposable
         return from + m;
     }
 
+    /// <summary>Asks the cache for the lines of [<paramref name="pos"/>, <paramref name="pos"/> + <paramref name="bytes"/>) ahead of their use (a hint; no-op where unsupported).</summary>
+    public void Prefetch(long pos, int bytes)
+    {
+        if (!System.Runtime.Intrinsics.X86.Sse.IsSupported || pos >= Length)
+            return;
+        long last = Math.Min(pos + bytes, Length) - 1;
+        for (long line = pos & ~63L; line <= last; line += 64)
+            System.Runtime.Intrinsics.X86.Sse.Prefetch0(_text + Math.Max(line, pos));
+    }
+
     /// <summary>
     /// The first 8 bytes of the suffix at <paramref name="pos"/>, big-endian (so comparing two as
     /// integers compares the bytes), padded with terminators past the end of the corpus.

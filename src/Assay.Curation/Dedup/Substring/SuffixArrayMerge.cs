@@ -121,13 +121,16 @@ internal static class SuffixArrayMerge
     /// </summary>
     private sealed class LoserTree
     {
+        private const int PrefetchAhead = 8;
         private readonly SubstringCorpus _corpus;
         private readonly PartReader[] _parts;
         private readonly int _key;
         private readonly int[] _tree; // [0] the winner, [1, P) the loser at each node; the leaf of part p is P + p
         private readonly long[] _pos; // −1 once the part is exhausted
-        private readonly ulong[] _prefix;
+        private readonly ulong[] _prefix; // valid where _prefixAt equals _pos: read only when a match needs bytes
+        private readonly long[] _prefixAt;
         private readonly int[] _lcp;
+        private readonly bool[] _keyEnds; // the player's first key bytes hold a terminator
 
         public LoserTree(SubstringCorpus corpus, PartReader[] parts, int key)
         {
@@ -138,13 +141,14 @@ internal static class SuffixArrayMerge
             _tree = new int[Math.Max(count, 1)];
             _pos = new long[count];
             _prefix = new ulong[count];
+            _prefixAt = new long[count];
             _lcp = new int[count]; // 0: every player starts against the empty key
+            _keyEnds = new bool[count];
             var winners = new int[2 * count];
             for (int p = 0; p < count; p++)
             {
-                _pos[p] = parts[p].TryNext(out long pos, out _) ? pos : -1;
-                if (pos >= 0)
-                    _prefix[p] = corpus.Prefix(pos);
+                _pos[p] = parts[p].TryNext(out long pos, out _, out _keyEnds[p]) ? pos : -1;
+                _prefixAt[p] = -1;
                 winners[count + p] = p;
             }
             for (int node = count - 1; node >= 1; node--)
@@ -169,12 +173,14 @@ internal static class SuffixArrayMerge
         /// <summary>Whether the winner's first <paramref name="bytes"/> (inside one document) equal those of the suffix output before it.</summary>
         public bool SameKey(int lcp, int bytes)
         {
-            // A common key prefix ends at a terminator, so only its last byte can be one.
-            if (lcp < bytes)
-                return false;
+            // A common key prefix ends at a terminator, so only its last byte can be one: byte bytes − 1
+            // is one only if lcp = bytes, and then, for a whole key, exactly when the key holds one.
+            if (lcp != bytes)
+                return lcp > bytes;
             int w = _tree[0];
-            byte last = bytes <= 8 ? (byte)(_prefix[w] >> (64 - 8 * bytes)) : _corpus.Slice(_pos[w] + bytes - 1, 1)[0];
-            return last != SubstringCorpus.Terminator;
+            if (bytes == _key)
+                return !_keyEnds[w];
+            return _corpus.Slice(_pos[w] + bytes - 1, 1)[0] != SubstringCorpus.Terminator;
         }
 
         /// <summary>Replaces the winner by its part's next suffix and replays its path to the root.</summary>
@@ -182,13 +188,15 @@ internal static class SuffixArrayMerge
         {
             int c = _tree[0];
             long output = _pos[c];
-            if (_parts[c].TryNext(out long next, out int lcp))
+            if (_parts[c].TryNext(out long next, out int lcp, out _keyEnds[c]))
             {
+                // The text of suffixes a few steps ahead: a step's cost is mostly waiting for random lines of the corpus.
+                if (_parts[c].Peek(PrefetchAhead, out long ahead))
+                    _corpus.Prefetch(ahead, _key);
                 // A stored cap below a longer key only says "at least the cap": count on from there.
                 if (lcp == _parts[c].Cap && _key > lcp)
                     lcp = _corpus.KeyLcp(output, next, lcp - 1, _key, out _);
                 _pos[c] = next;
-                _prefix[c] = _corpus.Prefix(next);
                 _lcp[c] = lcp;
             }
             else
@@ -234,7 +242,7 @@ internal static class SuffixArrayMerge
         {
             if (h < 8)
             {
-                ulong x = _prefix[a], y = _prefix[b];
+                ulong x = Prefix(a), y = Prefix(b);
                 int limit = Math.Min(_key, 8);
                 int differ = x == y ? 8 : System.Numerics.BitOperations.LeadingZeroCount(x ^ y) >> 3;
                 int end = FirstTerminator(x);
@@ -260,6 +268,16 @@ internal static class SuffixArrayMerge
                 h--; // the last known byte may be a terminator: let the scan see it
             }
             return _corpus.KeyLcp(_pos[a], _pos[b], h, _key, out order);
+        }
+
+        private ulong Prefix(int p)
+        {
+            if (_prefixAt[p] != _pos[p])
+            {
+                _prefix[p] = _corpus.Prefix(_pos[p]);
+                _prefixAt[p] = _pos[p];
+            }
+            return _prefix[p];
         }
 
         // Index of the first 0xFF byte of a big-endian prefix, 8 if none (exact per byte: no carry crosses bytes).
@@ -298,11 +316,20 @@ internal static class SuffixArrayMerge
                 throw new InvalidDataException($"{lcpPath}: LCPs capped at {Cap} where this merge needs {cap} (built for another minimum length); delete the work folder and rerun");
         }
 
+        /// <summary>The position <paramref name="ahead"/> suffixes after the last one read, if it is in the buffer.</summary>
+        public bool Peek(int ahead, out long position)
+        {
+            int i = _next - 1 + ahead;
+            position = i < _count ? _offset + _buffer[i] : -1;
+            return i < _count;
+        }
+
         /// <summary>Largest LCP the file stores.</summary>
         public int Cap { get; }
 
         /// <param name="lcp">Common key prefix with the part's previous suffix, capped at <see cref="Cap"/> (0 for the first).</param>
-        public bool TryNext(out long position, out int lcp)
+        /// <param name="keyEnds">Whether the suffix's first key bytes hold a terminator.</param>
+        public bool TryNext(out long position, out int lcp, out bool keyEnds)
         {
             if (_next == _count)
             {
@@ -317,10 +344,13 @@ internal static class SuffixArrayMerge
                 {
                     position = -1;
                     lcp = 0;
+                    keyEnds = false;
                     return false;
                 }
             }
-            lcp = _lcp[_next];
+            byte stored = _lcp[_next];
+            lcp = stored & ~SuffixArrayParts.KeyEnds;
+            keyEnds = stored >= SuffixArrayParts.KeyEnds;
             position = _offset + _buffer[_next++];
             return true;
         }

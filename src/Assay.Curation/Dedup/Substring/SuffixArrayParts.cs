@@ -7,8 +7,9 @@ namespace Assay.Curation.Dedup;
 /// over the raw bytes, 32-bit offsets within the part) to its own file. Parts are independent
 /// tasks: <c>workers</c> of them build at once, each holding only its own part. Beside each array
 /// goes its LCP file: for every suffix but the first, the common prefix with the previous one as
-/// merge keys (<see cref="SubstringCorpus.KeyLcp"/>), one byte capped at <see cref="LcpCap"/>, so the
-/// merge decides a part's next suffix against the one it just output without reading the text.
+/// merge keys (<see cref="SubstringCorpus.KeyLcp"/>) capped at <see cref="LcpCap"/>, and in the top bit
+/// whether the suffix's own key holds a terminator (<see cref="KeyEnds"/>), so the merge decides a
+/// part's next suffix against the one it just output, and whether it repeats, without the text.
 /// </summary>
 internal static class SuffixArrayParts
 {
@@ -42,7 +43,10 @@ internal static class SuffixArrayParts
     public static int KeyBytes(int k) => k == 1 ? 2 : k;
 
     /// <summary>Largest LCP an LCP file stores; a stored cap means "at least the cap" when the key is longer.</summary>
-    public static int LcpCap(int k) => Math.Min(KeyBytes(k), byte.MaxValue);
+    public static int LcpCap(int k) => Math.Min(KeyBytes(k), sbyte.MaxValue);
+
+    /// <summary>Bit of an LCP byte set when the suffix's first key bytes hold a terminator.</summary>
+    public const byte KeyEnds = 0x80;
 
     /// <summary>Exposes part <paramref name="from"/> of <paramref name="fromDir"/> as part <paramref name="to"/> of <paramref name="toDir"/> (symbolic links to both files).</summary>
     public static void Link(string fromDir, int from, string toDir, int to)
@@ -79,14 +83,24 @@ internal static class SuffixArrayParts
     // lcp[r] = common key prefix of suffixes sa[r − 1] and sa[r], capped; lcp[0] = 0. Neighbours in a
     // sorted array share most of their bytes, so the direct comparison reads little beyond the
     // previous suffix's cache lines, and it needs no rank array (Kasai's would add 4 bytes per byte).
+    private const int PrefetchAhead = 8;
+
     private static void WriteLcp(SubstringCorpus corpus, long start, int[] sa, int k, string path)
     {
         int cap = LcpCap(k);
         var lcp = new byte[LcpHeaderBytes + sa.Length];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(lcp, LcpMagic);
         System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(lcp.AsSpan(8), cap);
-        for (int r = 1; r < sa.Length; r++)
-            lcp[LcpHeaderBytes + r] = (byte)corpus.KeyLcp(start + sa[r - 1], start + sa[r], 0, cap, out _);
+        int key = KeyBytes(k);
+        for (int r = 0; r < sa.Length; r++)
+        {
+            if (r + PrefetchAhead < sa.Length)
+                corpus.Prefetch(start + sa[r + PrefetchAhead], key);
+            long pos = start + sa[r];
+            int common = r == 0 ? 0 : corpus.KeyLcp(start + sa[r - 1], pos, 0, cap, out _);
+            bool ends = corpus.Slice(pos, (int)Math.Min(key, corpus.Length - pos)).Contains(SubstringCorpus.Terminator);
+            lcp[LcpHeaderBytes + r] = (byte)(common | (ends ? KeyEnds : 0));
+        }
         File.WriteAllBytes(path + ".tmp", lcp);
         File.Move(path + ".tmp", path, overwrite: true);
     }

@@ -87,21 +87,23 @@ internal static class SuffixArrayParts
 
     private static void WriteLcp(SubstringCorpus corpus, long start, int[] sa, int k, string path)
     {
-        int cap = LcpCap(k);
-        var lcp = new byte[LcpHeaderBytes + sa.Length];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(lcp, LcpMagic);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(lcp.AsSpan(8), cap);
-        int key = KeyBytes(k);
-        for (int r = 0; r < sa.Length; r++)
+        int cap = LcpCap(k), key = KeyBytes(k);
+        using (var f = new FileStream(path + ".tmp", FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            if (r + PrefetchAhead < sa.Length)
-                corpus.Prefetch(start + sa[r + PrefetchAhead], key);
-            long pos = start + sa[r];
-            int common = r == 0 ? 0 : corpus.KeyLcp(start + sa[r - 1], pos, 0, cap, out _);
-            bool ends = corpus.Slice(pos, (int)Math.Min(key, corpus.Length - pos)).Contains(SubstringCorpus.Terminator);
-            lcp[LcpHeaderBytes + r] = (byte)(common | (ends ? KeyEnds : 0));
+            Span<byte> header = stackalloc byte[LcpHeaderBytes];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(header, LcpMagic);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(header[8..], cap);
+            f.Write(header);
+            for (int r = 0; r < sa.Length; r++)
+            {
+                if (r + PrefetchAhead < sa.Length)
+                    corpus.Prefetch(start + sa[r + PrefetchAhead], key);
+                long pos = start + sa[r];
+                int common = r == 0 ? 0 : corpus.KeyLcp(start + sa[r - 1], pos, 0, cap, out _);
+                bool ends = corpus.Slice(pos, (int)Math.Min(key, corpus.Length - pos)).Contains(SubstringCorpus.Terminator);
+                f.WriteByte((byte)(common | (ends ? KeyEnds : 0)));
+            }
         }
-        File.WriteAllBytes(path + ".tmp", lcp);
         File.Move(path + ".tmp", path, overwrite: true);
     }
 }

@@ -32,9 +32,9 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
 
     public override bool Maps => true;
 
-    /// <summary>Part builds hold ~24 bytes per part byte (<see cref="ExactSubstringOptions"/>); the merge one bit per byte plus the mapped text.</summary>
+    /// <summary>Part builds hold ~24 bytes per part byte (<see cref="ExactSubstringOptions"/>); the merge one bit per byte plus the mapped text. Disk: the corpus twice (task files, joined), 4 bytes of suffix array and 1 of LCP per byte.</summary>
     public override BarrierCost Estimate(long records, long bytes) =>
-        new(bytes / 20e6, bytes / 30e6, Math.Min(bytes * 24, options.MemoryBytes) + bytes / 8, bytes * 6,
+        new(bytes / 20e6, bytes / 30e6, Math.Min(bytes * 24, options.MemoryBytes) + bytes / 8, bytes * 7,
             "map: suffix-array parts per task; reduce: merge against the mapped text");
 
     private static string TaskDir(BarrierContext context, int task) => Path.Combine(context.WorkDir, $"sa-task-{task:D5}");

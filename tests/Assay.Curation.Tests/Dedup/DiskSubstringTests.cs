@@ -93,6 +93,23 @@ public sealed class DiskSubstringTests : IDisposable
         }
     }
 
+    // The block table against a binary search over all starts, for every byte: documents far shorter and far longer than a block.
+    [Fact]
+    public void DocumentAtEqualsBinarySearchOverAllStarts()
+    {
+        Directory.CreateDirectory(_dir);
+        var rng = new Random(3);
+        using var writer = new SubstringCorpusWriter(Path.Combine(_dir, "corpus.bin"));
+        for (int d = 0; d < 400; d++)
+            writer.Add(new string('x', rng.Next(3) switch { 0 => 0, 1 => rng.Next(1, 40), _ => rng.Next(4000, 13000) }));
+        using var corpus = writer.Complete();
+        for (long pos = 0; pos < corpus.Length; pos++)
+        {
+            int i = Array.BinarySearch(corpus.Starts, pos);
+            Assert.Equal(i >= 0 ? i : ~i - 1, corpus.DocumentAt(pos));
+        }
+    }
+
     [Fact]
     public void PlanSplitsAtDocumentBoundaries()
     {

@@ -37,6 +37,35 @@ internal sealed unsafe class SubstringCorpus : IDisposable
 
     public int Count => Starts.Length - 1;
 
+    private const int BlockShift = 12;
+    private int[]? _blockDocuments; // the document holding the first byte of each 4 KiB block
+
+    /// <summary>
+    /// The document holding byte <paramref name="pos"/>: a binary search among the documents that share its 4 KiB block
+    /// (a table of 4 bytes per block, built on first use), not among all of them.
+    /// </summary>
+    public int DocumentAt(long pos)
+    {
+        var blocks = _blockDocuments ??= BlockDocuments();
+        int b = (int)(pos >> BlockShift);
+        int lo = blocks[b], hi = b + 1 < blocks.Length ? blocks[b + 1] : Count - 1;
+        int i = Array.BinarySearch(Starts, lo, hi - lo + 1, pos);
+        return i >= 0 ? i : ~i - 1;
+    }
+
+    private int[] BlockDocuments()
+    {
+        var blocks = new int[(int)((Length + (1 << BlockShift) - 1) >> BlockShift)];
+        int d = 0;
+        for (int b = 0; b < blocks.Length; b++)
+        {
+            while (Starts[d + 1] <= (long)b << BlockShift)
+                d++;
+            blocks[b] = d;
+        }
+        return blocks;
+    }
+
     public ReadOnlySpan<byte> Slice(long start, int length)
     {
         if (start < 0 || length < 0 || start + length > Length)

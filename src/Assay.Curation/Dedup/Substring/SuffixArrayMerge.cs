@@ -21,14 +21,17 @@ internal static class SuffixArrayMerge
     private const int BufferInts = 1 << 16;
 
     /// <summary>Marks per position: lpf ≥ k, and for k = 1 also lpf ≥ 2 (see the type's remarks), else null.</summary>
-    /// <param name="earlier">
-    /// Which of two positions counts as the first occurrence (default: the lower offset). Pipelines pass an order by
-    /// record id so the result does not depend on how the stage was split into tasks. Marks are then those of the
-    /// corpus with its documents reordered that way: k-byte keys never span a document's terminator.
+    /// <param name="documentRank">
+    /// Which of two positions counts as the first occurrence: by default the lower offset; with ranks per document, the
+    /// one whose document ranks lower (then the lower offset). Pipelines pass ranks by record id so the result does not
+    /// depend on how the stage was split into tasks. Marks are then those of the corpus with its documents reordered
+    /// that way: k-byte keys never span a document's terminator.
     /// </param>
     public static (ulong[] Marks, ulong[]? Longer) MarkRepeats(SubstringCorpus corpus, IReadOnlyList<(long Start, int Length)> parts, string dir, int k, CancellationToken ct,
-        Func<long, long, bool>? earlier = null)
+        int[]? documentRank = null)
     {
+        if (documentRank is not null && documentRank.Length != corpus.Count)
+            throw new ArgumentException($"{documentRank.Length} document ranks for {corpus.Count} documents", nameof(documentRank));
         var marks = new ulong[(corpus.Length + 63) >> 6];
         var longer = k == 1 ? new ulong[marks.Length] : null;
         var readers = new PartReader[parts.Count];
@@ -37,14 +40,16 @@ internal static class SuffixArrayMerge
             for (int p = 0; p < parts.Count; p++)
                 readers[p] = new PartReader(SuffixArrayParts.PartPath(dir, p), SuffixArrayParts.LcpPath(dir, p), parts[p].Start, SuffixArrayParts.LcpCap(k));
             var tree = new LoserTree(corpus, readers, SuffixArrayParts.KeyBytes(k));
-            long least = -1, leastLonger = -1, n = 0;
+            var run = new FirstOccurrence(corpus, documentRank);
+            var runLonger = new FirstOccurrence(corpus, documentRank);
+            long n = 0;
             while (tree.Winner(out long pos, out int lcp))
             {
                 if ((++n & 0xFFFFF) == 0)
                     ct.ThrowIfCancellationRequested();
-                Mark(marks, tree.SameKey(lcp, k), ref least, pos, earlier);
+                run.Mark(marks, tree.SameKey(lcp, k), pos);
                 if (longer is not null)
-                    Mark(longer, tree.SameKey(lcp, 2), ref leastLonger, pos, earlier);
+                    runLonger.Mark(longer, tree.SameKey(lcp, 2), pos);
                 tree.Advance();
             }
         }
@@ -56,18 +61,43 @@ internal static class SuffixArrayMerge
         return (marks, longer);
     }
 
-    // In a run of equal keys every position but the first (by `earlier`, default the smallest) is marked.
-    private static void Mark(ulong[] marks, bool sameKey, ref long least, long pos, Func<long, long, bool>? earlier)
+    /// <summary>
+    /// The first position of the current run of equal keys; every other position of the run is marked. With document
+    /// ranks, the first is the least (rank, position); the first's rank is looked up once per run, when a second
+    /// position arrives, and each later position's once.
+    /// </summary>
+    private struct FirstOccurrence(SubstringCorpus corpus, int[]? documentRank)
     {
-        if (!sameKey)
+        private long _least = -1;
+        private int _leastRank = -1; // −1: not looked up yet
+
+        public void Mark(ulong[] marks, bool sameKey, long pos)
         {
-            least = pos;
-            return;
+            if (!sameKey)
+            {
+                _least = pos;
+                _leastRank = -1;
+                return;
+            }
+            bool posFirst;
+            if (documentRank is null)
+            {
+                posFirst = pos < _least;
+            }
+            else
+            {
+                if (_leastRank < 0)
+                    _leastRank = documentRank[corpus.DocumentAt(_least)];
+                int rank = documentRank[corpus.DocumentAt(pos)];
+                posFirst = rank != _leastRank ? rank < _leastRank : pos < _least;
+                if (posFirst)
+                    _leastRank = rank;
+            }
+            long later = posFirst ? _least : pos;
+            marks[later >> 6] |= 1UL << (int)(later & 63);
+            if (posFirst)
+                _least = pos;
         }
-        bool posFirst = earlier is null ? pos < least : earlier(pos, least);
-        long later = posFirst ? least : pos;
-        marks[later >> 6] |= 1UL << (int)(later & 63);
-        if (posFirst) least = pos;
     }
 
     /// <summary>Removal ranges [start, end) of document <paramref name="doc"/>, relative to its start, ascending and disjoint.</summary>

@@ -100,19 +100,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         // "First occurrence" by record id (StageOrder), not by where the split put a record, so any task count agrees.
         if (ids.Count != corpus.Count)
             throw new InvalidDataException($"{Name}: the map tasks wrote {ids.Count} ids for {corpus.Count} documents");
-        var rank = StageOrder.IdRanks(ids);
-        var docStarts = corpus.Starts;
-        int DocOf(long pos)
-        {
-            int i = Array.BinarySearch(docStarts, pos);
-            return i >= 0 ? i : ~i - 1;
-        }
-        bool Earlier(long a, long b)
-        {
-            int da = DocOf(a), db = DocOf(b);
-            return da == db ? a < b : rank[da] < rank[db];
-        }
-        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct, Earlier);
+        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct, StageOrder.IdRanks(ids));
 
         long changedRecords = 0, changedChars = 0, bytesRemoved = 0;
         int doc = 0;

@@ -6,7 +6,7 @@ namespace Assay.Curation.Dedup;
 /// Exact-substring dedup in bounded memory, with the same result as
 /// <see cref="ExactSubstringDeduplicator"/> (tested equal on random corpora and part sizes). The
 /// corpus goes to a file that is memory-mapped; suffix arrays are built per part (parts sized to
-/// <see cref="ExactSubstringOptions.MemoryBytes"/>, built as parallel tasks) and spilled; the parts
+/// <see cref="ExactSubstringOptions.MemoryBytes"/>, built as parallel tasks) and spilled with their LCP files; the parts
 /// are merged against the mapped text and repeats marked while streaming the merged order
 /// (<see cref="SuffixArrayMerge"/>). The in-memory path needs LCP and longest-previous-factor arrays
 /// indexed by position (≈ 40 bytes per byte); this path only needs to know which k-byte keys repeat,

@@ -46,6 +46,31 @@ public sealed class DiskSubstringTests : IDisposable
         }));
     }
 
+    // Keys longer than the LCP files' cap (127): repeats of long shared blocks that differ after 255 bytes or more.
+    [Fact]
+    public void SpansEqualInMemoryForKeysLongerThanTheLcpCap()
+    {
+        var rng = new Random(7);
+        string Block(int n) => new(Enumerable.Range(0, n).Select(_ => "ab\0é"[rng.Next(4)]).ToArray());
+        string[] blocks = [Block(300), Block(500), Block(260)];
+        var piece = Gen.Elements(blocks.Concat(blocks.Select(b => b[..^20])).Concat(["a", "é", "ba"]).ToArray());
+        var arb = (from k in Gen.Elements(100, 127, 128, 200, 255, 256, 300)
+                   from docs in Gen.Choose(1, 5).SelectMany(n => Gen.ArrayOf(Gen.Choose(1, 4).SelectMany(m => Gen.ArrayOf(piece, m)).Select(string.Concat), n))
+                   from part in Gen.Elements(300L, 1_000L, 1L << 20)
+                   select (k, docs, part)).ToArbitrary();
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(60), Prop.ForAll(arb, input =>
+        {
+            var (k, docs, part) = input;
+            var bytes = docs.Select(d => Encoding.UTF8.GetBytes(d).Select(b => (int)b).ToArray()).ToArray();
+            var expected = ExactSubstringDeduplicator.FindSpans(bytes, 255, k);
+            using var disk = new DiskSubstringDeduplicator(_dir, new ExactSubstringOptions { MinLength = k, PartBytes = part, Workers = 1 });
+            foreach (string d in docs)
+                disk.Add(d);
+            disk.Find(TestContext.Current.CancellationToken);
+            return Enumerable.Range(0, docs.Length).All(d => disk.Spans(d).SequenceEqual(expected[d]));
+        }));
+    }
+
     [Theory]
     [InlineData(1L << 20)]
     [InlineData(5000L)]
@@ -65,6 +90,23 @@ public sealed class DiskSubstringTests : IDisposable
             Assert.Equal(expected[i].Text, actual[i].Text);
             Assert.Equal(expected[i].BytesRemoved, actual[i].BytesRemoved);
             Assert.Equal(expected[i].Spans, actual[i].Spans);
+        }
+    }
+
+    // The block table against a binary search over all starts, for every byte: documents far shorter and far longer than a block.
+    [Fact]
+    public void DocumentAtEqualsBinarySearchOverAllStarts()
+    {
+        Directory.CreateDirectory(_dir);
+        var rng = new Random(3);
+        using var writer = new SubstringCorpusWriter(Path.Combine(_dir, "corpus.bin"));
+        for (int d = 0; d < 400; d++)
+            writer.Add(new string('x', rng.Next(3) switch { 0 => 0, 1 => rng.Next(1, 40), _ => rng.Next(4000, 13000) }));
+        using var corpus = writer.Complete();
+        for (long pos = 0; pos < corpus.Length; pos++)
+        {
+            int i = Array.BinarySearch(corpus.Starts, pos);
+            Assert.Equal(i >= 0 ? i : ~i - 1, corpus.DocumentAt(pos));
         }
     }
 

@@ -6,7 +6,7 @@ namespace Assay.Curation.Dedup;
 /// Exact-substring dedup in bounded memory, with the same result as
 /// <see cref="ExactSubstringDeduplicator"/> (tested equal on random corpora and part sizes). The
 /// corpus goes to a file that is memory-mapped; suffix arrays are built per part (parts sized to
-/// <see cref="ExactSubstringOptions.MemoryBytes"/>, built as parallel tasks) and spilled; the parts
+/// <see cref="ExactSubstringOptions.MemoryBytes"/>, built as parallel tasks) and spilled with their LCP files; the parts
 /// are merged against the mapped text and repeats marked while streaming the merged order
 /// (<see cref="SuffixArrayMerge"/>). The in-memory path needs LCP and longest-previous-factor arrays
 /// indexed by position (≈ 40 bytes per byte); this path only needs to know which k-byte keys repeat,
@@ -57,7 +57,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
     {
         _corpus = _writer.Complete();
         _parts = SuffixArrayParts.Plan(_corpus.Starts, _options.ResolvePartBytes());
-        SuffixArrayParts.Build(_corpus, _parts, _dir, _options.Workers, ct);
+        SuffixArrayParts.Build(_corpus, _parts, _dir, _options.MinLength, _options.Workers, ct);
     }
 
     /// <summary>Merges the parts, marks the repeats and deletes the part files.</summary>
@@ -67,7 +67,7 @@ public sealed class DiskSubstringDeduplicator : IDisposable
             throw new InvalidOperationException("call BuildParts first");
         (_marks, _longer) = SuffixArrayMerge.MarkRepeats(_corpus, _parts, _dir, _options.MinLength, ct);
         for (int p = 0; p < _parts.Count; p++)
-            File.Delete(SuffixArrayParts.PartPath(_dir, p));
+            SuffixArrayParts.Delete(_dir, p);
     }
 
     /// <summary>UTF-8 byte ranges [start, end) of document <paramref name="doc"/> (in Add order) to remove.</summary>

@@ -32,9 +32,9 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
 
     public override bool Maps => true;
 
-    /// <summary>Part builds hold ~24 bytes per part byte (<see cref="ExactSubstringOptions"/>); the merge one bit per byte plus the mapped text.</summary>
+    /// <summary>Part builds hold ~24 bytes per part byte (<see cref="ExactSubstringOptions"/>); the merge one bit per byte plus the mapped text. Disk: the corpus twice (task files, joined), 4 bytes of suffix array and 1 of LCP per byte.</summary>
     public override BarrierCost Estimate(long records, long bytes) =>
-        new(bytes / 20e6, bytes / 30e6, Math.Min(bytes * 24, options.MemoryBytes) + bytes / 8, bytes * 6,
+        new(bytes / 20e6, bytes / 30e6, Math.Min(bytes * 24, options.MemoryBytes) + bytes / 8, bytes * 7,
             "map: suffix-array parts per task; reduce: merge against the mapped text");
 
     private static string TaskDir(BarrierContext context, int task) => Path.Combine(context.WorkDir, $"sa-task-{task:D5}");
@@ -59,7 +59,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
             using var corpus = writer.Complete();
             File.WriteAllBytes(Path.Combine(dir, "starts.bin"), MemoryMarshal.AsBytes(corpus.Starts.AsSpan()).ToArray());
             var parts = SuffixArrayParts.Plan(corpus.Starts, Engine.ResolvePartBytes());
-            SuffixArrayParts.Build(corpus, parts, dir, 1, ct);
+            SuffixArrayParts.Build(corpus, parts, dir, Engine.MinLength, 1, ct);
             File.WriteAllLines(Path.Combine(dir, "parts.txt"), parts.Select(p => $"{p.Start} {p.Length}"));
         }
         finally { writer.Dispose(); }
@@ -90,7 +90,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
                 {
                     var f = line.Split(' ');
                     // Part files hold offsets within their part, so shifting the part's start is all the join needs.
-                    File.CreateSymbolicLink(SuffixArrayParts.PartPath(mergeDir, parts.Count), SuffixArrayParts.PartPath(dir, p++));
+                    SuffixArrayParts.Link(dir, p++, mergeDir, parts.Count);
                     parts.Add((baseOffset + long.Parse(f[0], System.Globalization.CultureInfo.InvariantCulture), int.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)));
                 }
             }
@@ -100,19 +100,7 @@ public sealed class DedupSubstringStep(DedupSubstringOptions options) : BarrierS
         // "First occurrence" by record id (StageOrder), not by where the split put a record, so any task count agrees.
         if (ids.Count != corpus.Count)
             throw new InvalidDataException($"{Name}: the map tasks wrote {ids.Count} ids for {corpus.Count} documents");
-        var rank = StageOrder.IdRanks(ids);
-        var docStarts = corpus.Starts;
-        int DocOf(long pos)
-        {
-            int i = Array.BinarySearch(docStarts, pos);
-            return i >= 0 ? i : ~i - 1;
-        }
-        bool Earlier(long a, long b)
-        {
-            int da = DocOf(a), db = DocOf(b);
-            return da == db ? a < b : rank[da] < rank[db];
-        }
-        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct, Earlier);
+        var (marks, longer) = SuffixArrayMerge.MarkRepeats(corpus, parts, mergeDir, engine.MinLength, ct, StageOrder.IdRanks(ids));
 
         long changedRecords = 0, changedChars = 0, bytesRemoved = 0;
         int doc = 0;

@@ -64,8 +64,10 @@ public sealed class LocalExecutor(int workers)
         });
         Exception? failure = null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var threads = Enumerable.Range(0, Math.Min(workers, Math.Max(1, units.Count))).Select(_ => new Thread(() =>
+        int count = Math.Min(workers, Math.Max(1, units.Count));
+        var threads = Enumerable.Range(0, count).Select(_ => new Thread(() =>
         {
+            if (count > 1) WorkerPriority.LowerCurrentThread();
             try
             {
                 int i;

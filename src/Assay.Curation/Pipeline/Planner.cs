@@ -39,8 +39,8 @@ public static class Planner
             // The first pass only warms up: its records run in the runtime's first-tier code, which takes
             // about twice as long as the optimized code a run spends nearly all its time in. The second is measured.
             Sample(sampled, steps, Path.Combine(tmp, "warm-up"), config.Compression, bytesPerItem, maxRecordsPerItem, ct);
-            return Sample(sampled, steps, Path.Combine(tmp, "measured"), config.Compression, bytesPerItem, maxRecordsPerItem, ct)
-                .ToPlan(run, executor, workers, sampled.Count, stepRam);
+            var measured = Sample(sampled, steps, Path.Combine(tmp, "measured"), config.Compression, bytesPerItem, maxRecordsPerItem, ct);
+            return Build(run, executor, workers, sampled.Count, stepRam, measured);
         }
         finally { try { Directory.Delete(tmp, true); } catch (IOException) { } }
     }
@@ -104,12 +104,7 @@ public static class Planner
     }
 
     private sealed record SampleMeasures(long Records, long InBytes, long KeptBytes, long RemovedBytes, double OutRatio, long MaxLine,
-        long ReadTicks, long WriteTicks, long[] StepTicks, long[] StepIn, long[] StepKept, Dictionary<string, double> BytesPerFileByte)
-    {
-        public PipelinePlan ToPlan(PipelineRun run, string executor, int workers, int shards, long stepRam) =>
-            Build(run, executor, workers, shards, Records, InBytes, KeptBytes, RemovedBytes, OutRatio, MaxLine, stepRam,
-                ReadTicks, WriteTicks, StepTicks, StepIn, StepKept, BytesPerFileByte);
-    }
+        long ReadTicks, long WriteTicks, long[] StepTicks, long[] StepIn, long[] StepKept, Dictionary<string, double> BytesPerFileByte);
 
     /// <summary>
     /// Each barrier's map and reduce stages, costed by the step itself for the records expected to
@@ -163,9 +158,9 @@ public static class Planner
         return raw == 0 ? 1 : (double)file / raw;
     }
 
-    private static PipelinePlan Build(PipelineRun run, string executor, int workers, int shards, long records, long inBytes, long keptBytes, long removedBytes,
-        double outRatio, long maxLine, long stepRam, long readTicks, long writeTicks, long[] stepTicks, long[] stepIn, long[] stepKept, Dictionary<string, double> ratios)
+    private static PipelinePlan Build(PipelineRun run, string executor, int workers, int shards, long stepRam, SampleMeasures sample)
     {
+        var (records, inBytes, keptBytes, removedBytes, outRatio, maxLine, readTicks, writeTicks, stepTicks, stepIn, stepKept, ratios) = sample;
         double Sec(long ticks) => Stopwatch.GetElapsedTime(0, ticks).TotalSeconds;
         double bytesPerRecord = records == 0 ? 1 : (double)inBytes / records;
         double secPerRecord = records == 0 ? 0 : (Sec(readTicks) + Sec(writeTicks) + stepTicks.Sum(Sec)) / records;

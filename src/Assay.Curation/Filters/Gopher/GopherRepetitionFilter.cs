@@ -41,9 +41,9 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
         if (o.DupLineFrac is { } lf && m.DupLineFraction > lf) return Verdict.Remove("gopher_repetition:dup_line_frac");
         if (o.DupLineCharFrac is { } lc && m.DupLineCharFraction > lc) return Verdict.Remove("gopher_repetition:dup_line_char_frac");
         foreach (var (n, f) in m.TopNGramCharFractions)
-            if (o.TopNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(Reason(TopReasons, n, "top_{0}_gram"));
+            if (o.TopNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(TopReason(n));
         foreach (var (n, f) in m.DupNGramCharFractions)
-            if (o.DupNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(Reason(DupReasons, n, "duplicated_{0}_n_grams"));
+            if (o.DupNGrams.TryGetValue(n, out double max) && f > max) return Verdict.Remove(DupReason(n));
         return Verdict.Kept;
     }
 
@@ -51,6 +51,6 @@ public sealed class GopherRepetitionFilter(GopherRepetitionOptions options) : Fi
     private static readonly string[] TopReasons = [.. Enumerable.Range(0, 16).Select(n => $"gopher_repetition:top_{n}_gram")];
     private static readonly string[] DupReasons = [.. Enumerable.Range(0, 16).Select(n => $"gopher_repetition:duplicated_{n}_n_grams")];
 
-    private static string Reason(string[] made, int n, string format) =>
-        (uint)n < (uint)made.Length ? made[n] : "gopher_repetition:" + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, n);
+    private static string TopReason(int n) => (uint)n < (uint)TopReasons.Length ? TopReasons[n] : $"gopher_repetition:top_{n}_gram";
+    private static string DupReason(int n) => (uint)n < (uint)DupReasons.Length ? DupReasons[n] : $"gopher_repetition:duplicated_{n}_n_grams";
 }
